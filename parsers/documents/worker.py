@@ -1,0 +1,7 @@
+"""Entry point of the bounded extraction process: python -m parsers.documents.worker."""
+import sys
+
+from parsers.documents.limits import serve
+
+if __name__ == "__main__":
+    serve(sys.stdin.buffer, sys.stdout.buffer)
