@@ -1,0 +1,77 @@
+"""``python -m parsers [--url URL] FILE...``: one JSON record per file, one per line.
+
+HTML or text is told from the content, not the file name; binary documents go
+to the document extractors. A file that fails prints ``{"file", "error"}`` on
+its line, the rest go on, and the exit status is 1 at the end.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from .html import decode, parse_html
+from .record import parse_text
+
+_HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|table|div|p)[\s>]", re.I)
+_BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"OFD")
+
+
+def parse_path(path: Path, url: str | None = None) -> dict:
+    data = path.read_bytes()
+    record = _parse_bytes(data, path.name, url)
+    if url is None:  # a local file is known by its bytes
+        record["id"] = hashlib.sha1(data).hexdigest()
+    return record
+
+
+def _parse_bytes(data: bytes, name: str, url: str | None) -> dict:
+    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:1024]:
+        try:
+            from .documents import parse_file
+        except ImportError:
+            raise ValueError("binary document and no document extractor installed") from None
+        return parse_file(data, filename=name, url=url)
+    if _HTML.search(data[:4096]):
+        return parse_html(decode(data), url=url)
+    return parse_text(decode(data), url=url)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m parsers", description=__doc__.splitlines()[0])
+    ap.add_argument("--url", help="the URL the file was fetched from (sets the record id)")
+    ap.add_argument("--summary", action="store_true",
+                    help="print counts (records, errors, templates, failed checks) to stderr")
+    ap.add_argument("files", nargs="+", type=Path)
+    args = ap.parse_args(argv)
+    status = 0
+    tally: Counter = Counter()
+    for path in args.files:
+        try:
+            out = parse_path(path, args.url)
+        except Exception as exc:  # one bad file must not stop the others
+            out = {"file": str(path), "error": f"{type(exc).__name__}: {exc}"}
+            status = 1
+        else:
+            out.setdefault("file", str(path))
+        tally.update(_tally(out))
+        print(json.dumps(out, ensure_ascii=False), flush=True)
+    if args.summary:
+        print("summary: " + ", ".join(f"{k} {v}" for k, v in sorted(tally.items())), file=sys.stderr)
+    return status
+
+
+def _tally(out: dict) -> list[str]:
+    if "error" in out:
+        return ["errors"]
+    keys = ["records", f"template {out['template']}"]
+    keys += [f"failed {c['rule']}" for c in out["checks"] if not c["ok"]]
+    return keys + ["with warnings"] * bool(out["warnings"])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

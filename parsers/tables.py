@@ -1,0 +1,386 @@
+"""Lines of pieces -> the three official tables, with the template's rows as the guide.
+
+Row labels are found in the label text of a table region (whitespace removed,
+so torn labels still match); runs of values are then aligned to the labels in
+order, preferring a run on the label's own line, then the nearest line. A run
+that fits no label is reported, never forced into a row.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import template as T
+from .linear import Line, Values, to_lines
+from .values import Number, read_cell, row_total, group_totals, split_glued, Constraint
+
+SKIP_COST = 1.2
+
+
+def fuzzy(word: str) -> str:
+    """Regex for a word whose characters may be separated by whitespace."""
+    return r"\s*".join(re.escape(ch) for ch in word if not ch.isspace())
+
+
+def _first(text: str, words, start: int = 0) -> re.Match | None:
+    found = [m for w in words if (m := re.compile(fuzzy(w)).search(text, start))]
+    return min(found, key=lambda m: m.start(), default=None)
+
+
+# --- regions ------------------------------------------------------------------
+
+_PROBLEMS = re.compile(r"(?:五|5)\s*[、.]\s*\S{0,6}?(?:问题|改进)|存在的?主要问题|存在问题|"
+                       r"\(一\)[^\n\d]{0,6}主要问题|\(一\)[^\n]{0,16}存在问题|"
+                       r"(?:六|6)\s*[、.]\s*其他需要报告")
+
+
+def locate(text: str) -> dict[str, tuple[int, int]]:
+    """Character spans of tables 二, 三, 四 in a normalised text (absent ones omitted)."""
+    s2 = _first(text, T.TABLE_ANCHORS["active_disclosure"])
+    s3 = _first(text, T.TABLE_ANCHORS["applications"], s2.start() if s2 else 0)
+    after3 = s3.end() if s3 else (s2.end() if s2 else 0)
+    carried = _first(text, ("结转下年度",), after3)
+    s4 = _first(text, ("行政复议",), carried.end() if carried else after3)
+    if s4 is None:
+        s4 = _first(text, T.TABLE_ANCHORS["review_litigation"], after3)
+    spans = {}
+    starts = [(name, m.start()) for name, m in
+              (("active_disclosure", s2), ("applications", s3), ("review_litigation", s4)) if m]
+    for i, (name, start) in enumerate(starts):
+        if i + 1 < len(starts):
+            end = starts[i + 1][1]
+        else:
+            stop = _PROBLEMS.search(text, start + 10)
+            end = stop.start() if stop else min(len(text), start + 4000)
+        spans[name] = (start, end)
+    return spans
+
+
+# --- the label stream ------------------------------------------------------------
+
+@dataclass
+class Run:
+    pos: int          # label characters before the run
+    line: int
+    values: Values
+    stacked: bool = False
+
+    def stacks(self, piece: Values) -> bool:
+        """Plain PDF text sets each number on a line of its own: such lines are one run."""
+        return (not self.values.structured and not piece.structured and len(piece.cells) == 1
+                and (self.stacked or len(self.values.cells) == 1))
+
+
+@dataclass
+class Match:
+    row: int
+    start: int
+    end: int
+    first_line: int
+    last_line: int
+
+
+class Stream:
+    """A region's label text without whitespace, with the runs of values between."""
+
+    def __init__(self, lines: list[Line]):
+        parts, self.char_line, self.runs = [], [], []
+        size = 0
+        for n, line in enumerate(lines):
+            for piece in line:
+                if isinstance(piece, str):
+                    t = "".join(piece.split())
+                    parts.append(t)
+                    self.char_line += [n] * len(t)
+                    size += len(t)
+                elif piece.has_number:
+                    last = self.runs[-1] if self.runs else None
+                    if last and last.pos == size and last.stacks(piece):
+                        last.values.cells += piece.cells  # numbers set one per line
+                        last.stacked = True
+                    else:
+                        self.runs.append(Run(size, n, Values(list(piece.cells), piece.structured)))
+        self.text = "".join(parts)
+
+    def matches(self, row_index: int, pattern: re.Pattern) -> list[Match]:
+        return [Match(row_index, m.start(), m.end(), self.char_line[m.start()],
+                      self.char_line[m.end() - 1]) for m in pattern.finditer(self.text)]
+
+    def has(self, words) -> bool:
+        return any(w in self.text for w in words)
+
+
+@lru_cache(maxsize=None)
+def _pattern(row: T.Row) -> re.Pattern:
+    return re.compile("|".join(re.escape(k) for k in sorted(row.keys, key=len, reverse=True)))
+
+
+def _ordered(matches: list[Match]) -> list[Match]:
+    """The longest chain of matches increasing in both template order and position."""
+    matches.sort(key=lambda m: (m.start, m.row))
+    best = [1] * len(matches)
+    prev = [-1] * len(matches)
+    for j, mj in enumerate(matches):
+        for i in range(j):
+            mi = matches[i]
+            if mi.row < mj.row and mi.end <= mj.start and best[i] + 1 > best[j]:
+                best[j], prev[j] = best[i] + 1, i
+    if not matches:
+        return []
+    j = max(range(len(matches)), key=lambda k: (best[k], -k))
+    chain = []
+    while j >= 0:
+        chain.append(matches[j])
+        j = prev[j]
+    chain.reverse()
+    # a label repeated (a heading, then the row itself): keep the copy nearest the next row
+    for k, m in enumerate(chain):
+        limit = chain[k + 1].start if k + 1 < len(chain) else float("inf")
+        chain[k] = max((o for o in matches if o.row == m.row and o.start >= m.start
+                        and o.end <= limit), key=lambda o: o.start)
+    return chain
+
+
+def _first_each(matches: list[Match]) -> list[Match]:
+    """The first match of every row that does not overlap one already taken."""
+    taken: list[Match] = []
+    for m in sorted(matches, key=lambda m: m.start):
+        if any(t.row == m.row or (t.start < m.end and m.start < t.end) for t in taken):
+            continue
+        taken.append(m)
+    return taken
+
+
+def _cost(stream: Stream, chosen: list[Match], m: Match, run: Run) -> float:
+    """How far a run of values is from a label: lines apart plus labels in between."""
+    if run.pos >= m.end:
+        between = sum(1 for o in chosen if m.end <= o.start < run.pos)
+        lines = max(0, run.line - m.last_line)
+        return lines + between
+    if run.pos > m.start:  # the values sit inside a torn label
+        return 0.0
+    between = sum(1 for o in chosen if run.pos <= o.start < m.start)
+    return max(0, m.first_line - run.line) + between + 0.5
+
+
+def _align(stream: Stream, chosen: list[Match]) -> tuple[dict[int, Run], list[Run]]:
+    """Monotone assignment of runs to labels at least total cost (edit-distance DP)."""
+    runs = stream.runs
+    R, V = len(chosen), len(runs)
+    INF = float("inf")
+    cost = [[INF] * (V + 1) for _ in range(R + 1)]
+    step = [[None] * (V + 1) for _ in range(R + 1)]
+    cost[0][0] = 0.0
+    for i in range(R + 1):
+        for j in range(V + 1):
+            here = cost[i][j]
+            if here == INF:
+                continue
+            if i < R and here + SKIP_COST < cost[i + 1][j]:
+                cost[i + 1][j], step[i + 1][j] = here + SKIP_COST, "row"
+            if j < V and here + SKIP_COST < cost[i][j + 1]:
+                cost[i][j + 1], step[i][j + 1] = here + SKIP_COST, "run"
+            if i < R and j < V:
+                c = here + _cost(stream, chosen, chosen[i], runs[j])
+                if c < cost[i + 1][j + 1]:
+                    cost[i + 1][j + 1], step[i + 1][j + 1] = c, "pair"
+    assigned, spare = {}, []
+    i, j = R, V
+    while i or j:
+        move = step[i][j]
+        if move == "pair":
+            assigned[chosen[i - 1].row] = runs[j - 1]
+            i, j = i - 1, j - 1
+        elif move == "row":
+            i -= 1
+        else:
+            spare.append(runs[j - 1])
+            j -= 1
+    return assigned, spare[::-1]
+
+
+# --- values of one row -------------------------------------------------------------
+
+def _trim(cells: list[str], width: int, leading_first: bool) -> list[str]:
+    """Drop blank padding cells (spanned label columns, grid width) down to ``width``."""
+    cells = list(cells)
+    ends = (0, -1) if leading_first else (-1, 0)
+    for end in ends:
+        while len(cells) > width and not cells[end].strip():
+            cells.pop(end)
+    return cells
+
+
+def read_run(run: Values, width: int, constraint: Constraint | None = None,
+             leading_first: bool = True) -> tuple[list[Number | None] | None, str]:
+    """The ``width`` values of a run, or None and the reason they can't be placed."""
+    cells = _trim(run.cells, width, leading_first) if run.structured else list(run.cells)
+    if len(cells) == width:
+        out = []
+        for c in cells:
+            cell = read_cell(c)
+            out.append(cell.value if cell else None)
+        return out, ""
+    if len(cells) > width:
+        return None, f"{len(cells)} values where {width} were expected"
+    if not run.structured and all(c.isdigit() for c in cells):
+        values, why = split_glued(cells, width, constraint)
+        if values is not None:
+            return values, f"glued digits {''.join(cells)!r} split as {values}"
+        return None, f"glued digits {' '.join(cells)!r}: {why}"
+    return None, f"{len(cells)} values where {width} were expected"
+
+
+# --- the tables --------------------------------------------------------------------
+
+class Reader:
+    """Reads tables from one text; collects warnings as it goes."""
+
+    def __init__(self, text: str, shape: str | None = None):
+        self.text = text
+        self.shape = shape
+        self.spans = locate(text)
+        self.warnings: list[str] = []
+        self.spare: dict[str, list[Run]] = {}
+
+    def stream(self, name: str) -> Stream | None:
+        span = self.spans.get(name)
+        if span is None:
+            return None
+        return Stream(to_lines(self.text[span[0]:span[1]], self.shape))
+
+    def _rows(self, stream: Stream, rows: tuple[T.Row, ...], ordered: bool, table: str,
+              constraint: Constraint | None, leading_first: bool) -> dict[str, list | None]:
+        found = [m for i, row in enumerate(rows) for m in stream.matches(i, _pattern(row))]
+        chosen = _ordered(found) if ordered else sorted(_first_each(found), key=lambda m: m.start)
+        assigned, spare = _align(stream, chosen)
+        self.spare[table] = spare
+        out: dict[str, list | None] = {}
+        for i, row in enumerate(rows):
+            run = assigned.get(i)
+            if run is None:
+                out[row.key] = None
+                self.warnings.append(f"table {table}: row {row.key} not found"
+                                     if i not in {m.row for m in chosen}
+                                     else f"table {table}: row {row.key} has no values")
+                continue
+            values, note = read_run(run.values, row.width,
+                                    constraint if row.width > 1 else None, leading_first)
+            if note:
+                self.warnings.append(f"table {table}: row {row.key}: {note}")
+            out[row.key] = values
+        for run in spare:
+            self.warnings.append(f"table {table}: numbers {' '.join(run.values.cells)!r} "
+                                 "fit no row and were left out")
+        return out
+
+    def active(self) -> tuple[dict | None, str | None]:
+        stream = self.stream("active_disclosure")
+        if stream is None:
+            return None, None
+        tpl = self.active_format(stream)
+        rows = T.active_rows(tpl or "2021")
+        raw = self._rows(stream, rows, ordered=False, table="二", constraint=None,
+                         leading_first=False)
+        yuan = bool(re.search(r"单位[:：]?元|\(元\)", stream.text))
+        table = {}
+        for row in rows:
+            vals = raw[row.key] or [None] * row.width
+            table[row.key] = dict(zip(row.columns, vals))
+        fees = table.get("fees", {})
+        key = "amount" if tpl != "2019" else None
+        if yuan and key and fees.get(key) is not None:
+            fees[key] = round(fees[key] / 10000, 6)
+            self.warnings.append("table 二: fees stated in 元, converted to 万元")
+        return table, tpl
+
+    @staticmethod
+    def active_format(stream: Stream) -> str | None:
+        is21 = stream.has(T.ACTIVE_HEADERS["2021"])
+        is19 = stream.has(T.ACTIVE_HEADERS["2019"]) or stream.has(("其他对外管理服务", "政府集中采购"))
+        if is21 != is19:
+            return "2021" if is21 else "2019"
+        return None
+
+    def applications(self) -> tuple[dict | None, str | None]:
+        stream = self.stream("applications")
+        if stream is None:
+            return None, None
+        if stream.has(T.APPLICATIONS_2021_ONLY):
+            tpl = "2021"
+        elif stream.has(("其他处理",)):
+            tpl = "2019"
+        else:
+            tpl = None
+        rows = T.application_rows(tpl or "2021")
+        raw = self._rows(stream, rows, ordered=True, table="三", constraint=row_total,
+                         leading_first=True)
+        table = {"columns": list(T.APPLICANT_COLUMNS),
+                 "rows": {k: v if v is not None else [None] * 7 for k, v in raw.items()}}
+        return table, tpl
+
+    def review(self) -> dict | None:
+        width = len(T.REVIEW_GROUPS) * len(T.REVIEW_COLUMNS)
+        stream = self.stream("review_litigation")
+        if stream is not None:
+            header = re.search(r"维持|纠正|审结|总计", stream.text)
+            runs = [r for r in stream.runs if header and r.pos >= header.start()]
+        else:
+            # heading and header lost: a row of exactly 15 numbers after table 三 is table 四
+            runs = [r for r in self.spare.get("三", []) if len(r.values.cells) == width][-1:]
+            if not runs:
+                return None
+            self.warnings.append("table 四: header lost; read from the row of 15 numbers "
+                                 "after table 三")
+        runs = _leading_runs(runs, width)
+        cells: list[str] = []
+        structured = all(r.values.structured for r in runs)
+        for r in runs:
+            cells += r.values.cells
+        values, note = read_run(Values(cells, structured), width, group_totals, True)
+        if values and not structured and len(runs) > 1 and None not in values \
+                and not group_totals(values):
+            # numbers torn apart by header words (plain PDF text): their order is not certain
+            values, note = None, "numbers interleaved with header words and totals do not add up"
+        if not runs:
+            self.warnings.append("table 四: no values found")
+        elif note:
+            self.warnings.append(f"table 四: {note}")
+        values = values or [None] * width
+        n = len(T.REVIEW_COLUMNS)
+        return {g: dict(zip(T.REVIEW_COLUMNS, values[i * n:(i + 1) * n]))
+                for i, g in enumerate(T.REVIEW_GROUPS)}
+
+
+def _leading_runs(runs: list[Run], width: int) -> list[Run]:
+    """The first runs that hold exactly ``width`` cells, when later numbers are prose."""
+    total = 0
+    for k, run in enumerate(runs):
+        total += len(run.values.cells)
+        if total == width:
+            return runs[:k + 1]
+    return runs
+
+
+def template_of(active: str | None, apps: str | None) -> str | None:
+    """The record's template: one format, or "mixed" when tables 二 and 三 disagree."""
+    if active and apps and active != apps:
+        return "mixed"
+    return active or apps
+
+
+TABLE_NAMES = {"active_disclosure": "二", "applications": "三", "review_litigation": "四"}
+
+
+def read_tables(text: str, shape: str | None = None) -> dict:
+    """The three tables of a normalised text: {name: (table or None, format, warnings)}."""
+    reader = Reader(text, shape)
+    active, active_fmt = reader.active()
+    apps, apps_fmt = reader.applications()
+    review = reader.review()
+    found = {"active_disclosure": (active, active_fmt), "applications": (apps, apps_fmt),
+             "review_litigation": (review, None)}
+    return {name: (table, fmt, [w for w in reader.warnings
+                                if w.startswith(f"table {TABLE_NAMES[name]}")])
+            for name, (table, fmt) in found.items()}

@@ -1,0 +1,162 @@
+"""The official report format as data: sections, tables, rows, columns, labels.
+
+Every stage (segmenting, table reading, checks, export names) reads the
+template from here instead of repeating labels. Sources: 国办公开办函〔2021〕30号
+(the 2021 format) and the 2019 format it replaced; see shared/spec/template.md.
+
+A row's ``keys`` are label fragments that identify it even when the label is
+torn across lines or cells; they are matched on text with all whitespace
+removed. ``number`` is the row's own sub-item number ("3." in "3.其他"), which
+a glued text may fuse with the digits before it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    keys: tuple[str, ...]
+    width: int = 1
+    columns: tuple[str, ...] = ()
+    number: str = ""
+
+
+# --- sections ---------------------------------------------------------------
+
+SECTIONS = ("overview", "active_disclosure", "applications", "review_litigation",
+            "problems", "other")
+
+SECTION_ORDINALS = ("一", "二", "三", "四", "五", "六")
+
+# Heading words per section; the first entry is the official wording.
+SECTION_WORDS = {
+    "overview": ("总体情况", "概述", "基本情况", "总体工作情况"),
+    "active_disclosure": ("主动公开政府信息情况", "主动公开政府信息", "主动公开情况", "主动公开工作情况"),
+    "applications": ("收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请",
+                     "政府信息公开申请情况", "依申请公开"),
+    "review_litigation": ("政府信息公开行政复议、行政诉讼情况", "行政复议、行政诉讼",
+                          "行政复议和行政诉讼", "被申请行政复议", "行政复议", "行政诉讼"),
+    "problems": ("存在的主要问题及改进情况", "存在的主要问题", "主要问题及改进", "存在问题及改进",
+                 "存在的问题", "问题及改进", "改进情况"),
+    "other": ("其他需要报告的事项", "其他需要报告", "其他事项"),
+}
+
+# --- table 二 ---------------------------------------------------------------
+
+COLS_2021_DOCS = ("issued", "repealed", "in_force")
+COLS_2019_DOCS = ("new_made", "new_public", "total_public")
+COLS_2019_ITEMS = ("previous", "change", "decisions")
+
+ACTIVE_2021 = (
+    Row("regulations", "规章", ("规章",), 3, COLS_2021_DOCS),
+    Row("normative_documents", "行政规范性文件", ("规范性文件",), 3, COLS_2021_DOCS),
+    Row("licensing", "行政许可", ("行政许可",), 1, ("decisions",)),
+    Row("penalty", "行政处罚", ("行政处罚",), 1, ("decisions",)),
+    Row("coercion", "行政强制", ("行政强制",), 1, ("decisions",)),
+    Row("fees", "行政事业性收费", ("行政事业性收费", "事业性收费"), 1, ("amount",)),
+)
+
+ACTIVE_2019 = (
+    Row("regulations", "规章", ("规章",), 3, COLS_2019_DOCS),
+    Row("normative_documents", "规范性文件", ("规范性文件",), 3, COLS_2019_DOCS),
+    Row("licensing", "行政许可", ("行政许可",), 3, COLS_2019_ITEMS),
+    Row("other_services", "其他对外管理服务事项", ("其他对外管理服务事项", "对外管理服务"), 3,
+        COLS_2019_ITEMS),
+    Row("penalty", "行政处罚", ("行政处罚",), 3, COLS_2019_ITEMS),
+    Row("coercion", "行政强制", ("行政强制",), 3, COLS_2019_ITEMS),
+    Row("fees", "行政事业性收费", ("行政事业性收费", "事业性收费"), 2, ("previous", "change")),
+    Row("procurement", "政府集中采购", ("政府集中采购", "集中采购"), 2, ("count", "amount")),
+)
+
+# Header words that tell the table 二 format apart.
+ACTIVE_HEADERS = {"2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量",
+                           "本年收费金额"),
+                  "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
+                           "本年增/减", "采购项目数量")}
+
+# Columns whose cells are money (a unit may be stated in the cell or header).
+MONEY = {("fees", "amount"), ("procurement", "amount")}
+
+# --- table 三 ---------------------------------------------------------------
+
+APPLICANT_COLUMNS = ("natural_person", "commercial", "research", "social_welfare",
+                     "legal_service", "other_org", "total")
+
+
+def _r(key: str, label: str, *keys: str, number: str = "") -> Row:
+    return Row(key, label, keys or (label,), 7, APPLICANT_COLUMNS, number)
+
+
+_APPS_HEAD = (
+    _r("new_received", "一、本年新收政府信息公开申请数量", "本年新收"),
+    _r("carried_over", "二、上年结转政府信息公开申请数量", "上年结转"),
+    _r("granted", "（一）予以公开", "予以公开"),
+    _r("partially_granted", "（二）部分公开", "部分公开"),
+    _r("denied_state_secret", "1.属于国家秘密", "国家秘密", number="1"),
+    _r("denied_prohibited_by_law", "2.其他法律行政法规禁止公开", "法律行政法规禁止", "其他法律", "止公开",
+       number="2"),
+    _r("denied_security_stability", "3.危及“三安全一稳定”", "三安全一稳定", "危及", number="3"),
+    _r("denied_third_party", "4.保护第三方合法权益", "第三方合法权益", "保护第三方", number="4"),
+    _r("denied_internal_affairs", "5.属于三类内部事务信息", "三类内部事务", number="5"),
+    _r("denied_process_info", "6.属于四类过程性信息", "四类过程性", number="6"),
+    _r("denied_enforcement_file", "7.属于行政执法案卷", "行政执法案卷", number="7"),
+    _r("denied_inquiry", "8.属于行政查询事项", "行政查询事项", number="8"),
+    _r("unable_not_held", "1.本机关不掌握相关政府信息", "不掌握相关", "本机关不掌握", number="1"),
+    _r("unable_needs_creation", "2.没有现成信息需要另行制作", "没有现成信息", "另行制作", number="2"),
+    _r("unable_unclear", "3.补正后申请内容仍不明确", "补正后申请内容", "申请内容仍不明确", number="3"),
+    _r("rejected_petition", "1.信访举报投诉类申请", "信访举报投诉", number="1"),
+    _r("rejected_duplicate", "2.重复申请", "重复申请", number="2"),
+    _r("rejected_publication", "3.要求提供公开出版物", "公开出版物", number="3"),
+    _r("rejected_excessive", "4.无正当理由大量反复申请", "大量反复申请", "大量反复", number="4"),
+    _r("rejected_confirmation", "5.要求行政机关确认或重新出具已获取信息", "确认或重新出具", "重新出具已获取",
+       number="5"),
+)
+_APPS_TAIL = (
+    _r("total_processed", "（七）总计", "（七）总计", "(七)总计", "总计"),
+    _r("carried_forward", "四、结转下年度继续办理", "结转下年度"),
+)
+
+APPLICATIONS_2021 = _APPS_HEAD + (
+    _r("other_overdue_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+       "逾期不补正", "无正当理由逾期", number="1"),
+    _r("other_unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+       "缴纳费用", "收费通知", number="2"),
+    _r("other_other", "3.其他", "3.其他", "3、其他", "3．其他", number="3"),
+) + _APPS_TAIL
+
+APPLICATIONS_2019 = _APPS_HEAD + (
+    _r("other", "（六）其他处理", "其他处理"),
+) + _APPS_TAIL
+
+# Rows whose sum is the total_processed row (rule 3), per template.
+RESULT_ROWS = {
+    "2021": tuple(r.key for r in APPLICATIONS_2021[2:-2]),
+    "2019": tuple(r.key for r in APPLICATIONS_2019[2:-2]),
+}
+
+# The marks that tell table 三's format apart: the three （六） sub-rows exist only in 2021.
+APPLICATIONS_2021_ONLY = ("逾期不补正", "缴纳费用", "收费通知", "无正当理由逾期")
+
+# --- table 四 ---------------------------------------------------------------
+
+REVIEW_GROUPS = ("review", "litigation_direct", "litigation_after_review")
+REVIEW_COLUMNS = ("upheld", "corrected", "other", "pending", "total")
+
+# --- table anchors: words that open each table when headings are missing ----
+
+TABLE_ANCHORS = {
+    "active_disclosure": ("第二十条第（一）项", "第二十条第(一)项", "本年制发件数", "本年新制作数量"),
+    "applications": ("本列数据的勾稽关系", "申请人情况", "本年新收政府信息公开申请"),
+    "review_litigation": ("未经复议直接起诉", "复议后起诉"),
+}
+
+
+def active_rows(template: str) -> tuple[Row, ...]:
+    return ACTIVE_2019 if template == "2019" else ACTIVE_2021
+
+
+def application_rows(template: str) -> tuple[Row, ...]:
+    return APPLICATIONS_2019 if template == "2019" else APPLICATIONS_2021
