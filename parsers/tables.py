@@ -16,6 +16,7 @@ from .linear import Line, Values, to_lines
 from .values import Number, read_cell, row_total, group_totals, split_glued, Constraint
 
 SKIP_COST = 1.2
+INFINITE = float("inf")
 
 
 def fuzzy(word: str) -> str:
@@ -116,8 +117,10 @@ def _pattern(row: T.Row) -> re.Pattern:
     return re.compile("|".join(re.escape(k) for k in sorted(row.keys, key=len, reverse=True)))
 
 
-def _ordered(matches: list[Match]) -> list[Match]:
-    """The longest chain of matches increasing in both template order and position."""
+def _ordered(matches: list[Match], run_lines: set[int]) -> list[Match]:
+    """The longest chain of matches increasing in both template order and position.
+    Where a row's label appears twice (a heading, then the row), the copy that
+    shares its line with values is kept."""
     matches.sort(key=lambda m: (m.start, m.row))
     best = [1] * len(matches)
     prev = [-1] * len(matches)
@@ -134,11 +137,10 @@ def _ordered(matches: list[Match]) -> list[Match]:
         chain.append(matches[j])
         j = prev[j]
     chain.reverse()
-    # a label repeated (a heading, then the row itself): keep the copy nearest the next row
     for k, m in enumerate(chain):
-        limit = chain[k + 1].start if k + 1 < len(chain) else float("inf")
-        chain[k] = max((o for o in matches if o.row == m.row and o.start >= m.start
-                        and o.end <= limit), key=lambda o: o.start)
+        limit = chain[k + 1].start if k + 1 < len(chain) else INFINITE
+        copies = [o for o in matches if o.row == m.row and m.start <= o.start and o.end <= limit]
+        chain[k] = next((o for o in copies if o.first_line in run_lines), m)
     return chain
 
 
@@ -152,37 +154,45 @@ def _first_each(matches: list[Match]) -> list[Match]:
     return taken
 
 
-def _cost(stream: Stream, chosen: list[Match], m: Match, run: Run) -> float:
-    """How far a run of values is from a label: lines apart plus labels in between."""
+def _cost(stream: Stream, chosen: list[Match], k: int, run: Run) -> float:
+    """How far a run of values is from label ``k``: lines apart plus labels between.
+    A run on a later line joins a label only if no other label comes between them
+    and the label before was already followed by its own values: a block of labels
+    followed by a block of values (a table torn in two) pairs up by guesswork only."""
+    m = chosen[k]
     if run.pos >= m.end:
         between = sum(1 for o in chosen if m.end <= o.start < run.pos)
-        lines = max(0, run.line - m.last_line)
-        return lines + between
+        if run.line <= m.last_line:
+            return between
+        prev = chosen[k - 1] if k else None
+        settled = prev is None or any(prev.start <= r.pos <= m.start for r in stream.runs)
+        return run.line - m.last_line if between == 0 and settled else INFINITE
     if run.pos > m.start:  # the values sit inside a torn label
         return 0.0
+    if run.line < m.first_line:  # values above a label belong to an earlier row
+        return INFINITE
     between = sum(1 for o in chosen if run.pos <= o.start < m.start)
-    return max(0, m.first_line - run.line) + between + 0.5
+    return between + 0.5
 
 
 def _align(stream: Stream, chosen: list[Match]) -> tuple[dict[int, Run], list[Run]]:
     """Monotone assignment of runs to labels at least total cost (edit-distance DP)."""
     runs = stream.runs
     R, V = len(chosen), len(runs)
-    INF = float("inf")
-    cost = [[INF] * (V + 1) for _ in range(R + 1)]
+    cost = [[INFINITE] * (V + 1) for _ in range(R + 1)]
     step = [[None] * (V + 1) for _ in range(R + 1)]
     cost[0][0] = 0.0
     for i in range(R + 1):
         for j in range(V + 1):
             here = cost[i][j]
-            if here == INF:
+            if here == INFINITE:
                 continue
             if i < R and here + SKIP_COST < cost[i + 1][j]:
                 cost[i + 1][j], step[i + 1][j] = here + SKIP_COST, "row"
             if j < V and here + SKIP_COST < cost[i][j + 1]:
                 cost[i][j + 1], step[i][j + 1] = here + SKIP_COST, "run"
             if i < R and j < V:
-                c = here + _cost(stream, chosen, chosen[i], runs[j])
+                c = here + _cost(stream, chosen, i, runs[j])
                 if c < cost[i + 1][j + 1]:
                     cost[i + 1][j + 1], step[i + 1][j + 1] = c, "pair"
     assigned, spare = {}, []
@@ -224,10 +234,10 @@ def read_run(run: Values, width: int, constraint: Constraint | None = None,
         return out, ""
     if len(cells) > width:
         return None, f"{len(cells)} values where {width} were expected"
-    if not run.structured and all(c.isdigit() for c in cells):
+    if not run.structured and all(c.lstrip("+-").isdigit() for c in cells):
         values, why = split_glued(cells, width, constraint)
         if values is not None:
-            return values, f"glued digits {''.join(cells)!r} split as {values}"
+            return values, f"glued digits {' '.join(cells)!r} split as {values} {why}".rstrip()
         return None, f"glued digits {' '.join(cells)!r}: {why}"
     return None, f"{len(cells)} values where {width} were expected"
 
@@ -243,6 +253,7 @@ class Reader:
         self.spans = locate(text)
         self.warnings: list[str] = []
         self.spare: dict[str, list[Run]] = {}
+        self.active_fmt: str | None = None  # table 三 falls back on it when its own shape is lost
 
     def stream(self, name: str) -> Stream | None:
         span = self.spans.get(name)
@@ -253,7 +264,9 @@ class Reader:
     def _rows(self, stream: Stream, rows: tuple[T.Row, ...], ordered: bool, table: str,
               constraint: Constraint | None, leading_first: bool) -> dict[str, list | None]:
         found = [m for i, row in enumerate(rows) for m in stream.matches(i, _pattern(row))]
-        chosen = _ordered(found) if ordered else sorted(_first_each(found), key=lambda m: m.start)
+        run_lines = {r.line for r in stream.runs}
+        chosen = (_ordered(found, run_lines) if ordered
+                  else sorted(_first_each(found), key=lambda m: m.start))
         assigned, spare = _align(stream, chosen)
         self.spare[table] = spare
         out: dict[str, list | None] = {}
@@ -279,7 +292,7 @@ class Reader:
         stream = self.stream("active_disclosure")
         if stream is None:
             return None, None
-        tpl = self.active_format(stream)
+        tpl = self.active_fmt = self.active_format(stream)
         rows = T.active_rows(tpl or "2021")
         raw = self._rows(stream, rows, ordered=False, table="二", constraint=None,
                          leading_first=False)
@@ -313,7 +326,7 @@ class Reader:
             tpl = "2019"
         else:
             tpl = None
-        rows = T.application_rows(tpl or "2021")
+        rows = T.application_rows(tpl or self.active_fmt or "2021")
         raw = self._rows(stream, rows, ordered=True, table="三", constraint=row_total,
                          leading_first=True)
         table = {"columns": list(T.APPLICANT_COLUMNS),

@@ -6,7 +6,8 @@ template from here instead of repeating labels. Sources: 国办公开办函〔20
 
 A row's ``keys`` are label fragments that identify it even when the label is
 torn across lines or cells; they are matched on text with all whitespace
-removed. ``number`` is the row's own sub-item number ("3." in "3.其他"), which
+removed; they include the label's first words, so the first line of a torn
+label always names its row. ``number`` is the row's own sub-item number ("3." in "3.其他"), which
 a glued text may fuse with the digits before it.
 """
 from __future__ import annotations
@@ -110,9 +111,10 @@ _APPS_HEAD = (
     _r("rejected_petition", "1.信访举报投诉类申请", "信访举报投诉", number="1"),
     _r("rejected_duplicate", "2.重复申请", "重复申请", number="2"),
     _r("rejected_publication", "3.要求提供公开出版物", "公开出版物", number="3"),
-    _r("rejected_excessive", "4.无正当理由大量反复申请", "大量反复申请", "大量反复", number="4"),
+    _r("rejected_excessive", "4.无正当理由大量反复申请", "大量反复申请", "大量反复", "无正当理由大量",
+       number="4"),
     _r("rejected_confirmation", "5.要求行政机关确认或重新出具已获取信息", "确认或重新出具", "重新出具已获取",
-       number="5"),
+       "要求行政机关确认", number="5"),
 )
 _APPS_TAIL = (
     _r("total_processed", "（七）总计", "（七）总计", "(七)总计", "总计"),
@@ -123,7 +125,7 @@ APPLICATIONS_2021 = _APPS_HEAD + (
     _r("other_overdue_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
        "逾期不补正", "无正当理由逾期", number="1"),
     _r("other_unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-       "缴纳费用", "收费通知", number="2"),
+       "缴纳费用", "收费通知", "逾期未按", number="2"),
     _r("other_other", "3.其他", "3.其他", "3、其他", "3．其他", number="3"),
 ) + _APPS_TAIL
 

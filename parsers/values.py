@@ -2,12 +2,14 @@
 
 Blank is not zero: a blank cell and the not-applicable marks (/ — - 无) read as
 None. A run of digits that lost its separators is split only where the split
-is certain: numbers have no leading zeros, and the template's totals rule (if
-the caller gives one) leaves exactly one candidate.
+is certain: numbers have no leading zeros, the template's totals rule (where
+there is one) must hold, and a cell is kept only where every such reading
+agrees on it.
 """
 from __future__ import annotations
 
 import re
+from itertools import combinations
 from typing import Callable, Iterator, Optional
 
 Number = float | int
@@ -90,8 +92,8 @@ def _cuts(token: str, k: int) -> Iterator[list[str]]:
             yield [head, *rest]
 
 
-def _splits(tokens: list[str], extra: int) -> Iterator[list[str]]:
-    """Ways to turn the tokens into len(tokens) + extra numbers."""
+def _splits(tokens: list[str], extra: int) -> Iterator[list[list[str]]]:
+    """Ways to turn the tokens into len(tokens) + extra numbers (pieces per token)."""
     if not tokens:
         if extra == 0:
             yield []
@@ -100,34 +102,55 @@ def _splits(tokens: list[str], extra: int) -> Iterator[list[str]]:
     for more in range(0, min(extra, len(head) - 1) + 1):
         for pieces in _cuts(head, more + 1):
             for tail in _splits(rest, extra - more):
-                yield [*pieces, *tail]
+                yield [pieces, *tail]
 
 
 MAX_CANDIDATES = 20000
 
 
+def _readings(signs: list[str], digits: list[str], n: int, constraint: Constraint | None
+              ) -> Iterator[list[Number | None]]:
+    """Every reading of the digits as n cells that the constraint allows. Without a
+    constraint, readings with one or more blank cells count too: glued text cannot
+    show a blank, and nothing else could rule one out."""
+    for blanks in range(0, n - len(digits) + 1 if constraint is None else 1):
+        for split in _splits(digits, n - blanks - len(digits)):
+            values: list[Number | None] = [
+                int(sign + piece) if i == 0 else int(piece)
+                for sign, pieces in zip(signs, split) for i, piece in enumerate(pieces)]
+            if blanks:
+                for where in combinations(range(n), blanks):
+                    yield [None if k in where else values[k - sum(w < k for w in where)]
+                           for k in range(n)]
+            elif constraint is None or constraint(values):
+                yield values
+
+
 def split_glued(tokens: list[str], n: int, constraint: Constraint | None = None
-                ) -> tuple[list[Number] | None, str]:
-    """Split digit tokens into exactly n numbers. Returns (values, reason): values
-    when exactly one split is valid (no leading zeros, and the constraint if
-    given), else None and why not."""
-    if any(not t.isdigit() for t in tokens):
+                ) -> tuple[list[Number | None] | None, str]:
+    """Read digit tokens that lost their separators as n cells. A cell is kept where
+    every valid reading agrees on it (numbers have no leading zeros; the template's
+    totals rule, when given, must hold) and is None elsewhere. Returns (cells or
+    None, reason)."""
+    signs = [t[0] if t[:1] in ("+", "-") else "" for t in tokens]
+    digits = [t[len(sign):] for t, sign in zip(tokens, signs)]
+    if not all(d.isdigit() for d in digits):
         return None, "a glued token is not a plain digit string"
-    extra = n - len(tokens)
-    if extra < 0 or sum(len(t) for t in tokens) < n:
+    if len(tokens) > n or sum(map(len, digits)) < n - (0 if constraint else n):
         return None, f"{len(tokens)} number(s) cannot make {n} cells"
-    found: list[list[Number]] = []
-    for count, pieces in enumerate(_splits(tokens, extra)):
+    agreed: list[Number | None] | None = None
+    for count, reading in enumerate(_readings(signs, digits, n, constraint)):
         if count >= MAX_CANDIDATES:
             return None, "too many ways to split the digits"
-        values = [int(p) for p in pieces]
-        if constraint is None or constraint(values):
-            found.append(values)
-            if len(found) > 1:
-                return None, "the digits split in more than one valid way"
-    if not found:
+        agreed = reading if agreed is None else [a if a == b else None
+                                                  for a, b in zip(agreed, reading)]
+    if agreed is None:
         return None, "no split of the digits satisfies the template's totals"
-    return found[0], ""
+    if all(v is None for v in agreed):
+        return None, "the digits split in more than one valid way"
+    if None in agreed:
+        return agreed, "only the cells every valid split agrees on are kept"
+    return agreed, ""
 
 
 def row_total(values: list[Number]) -> bool:

@@ -54,14 +54,15 @@ def extract_known(data: bytes, fmt: str, limits: Limits) -> Extraction:
 def parse_file(source: str | os.PathLike | bytes, *, filename: str | None = None, url: str | None = None,
                page_url: str | None = None, site: str | None = None, fetched_at: str | None = None,
                limits: Limits = DEFAULT_LIMITS) -> dict:
-    """A report file (path or bytes) -> its record; DocumentError for bad input."""
+    """A report file (path or bytes) -> its record; DocumentError for bad input
+    (a scanned PDF included: without OCR it has no text to make a record of)."""
     from parsers.record import build_record  # here: the core may import this package itself
 
     data, name = read_source(source, limits)
     extraction = extract_bytes(data, filename=filename or name, limits=limits)
-    record = build_record(extraction.text, grids=extraction.grids, url=url, page_url=page_url or url,
-                          fmt=extraction.fmt, site=site, sha256=hashlib.sha256(data).hexdigest(),
-                          fetched_at=fetched_at, warnings=list(extraction.warnings))
-    if url is None:
-        record["id"] = hashlib.sha1(data).hexdigest()
-    return record
+    if not extraction.text.strip():
+        raise DocumentError("; ".join(extraction.warnings) or f"no text in the {extraction.fmt.upper()} file")
+    return build_record(extraction.text, grids=extraction.grids, url=url, page_url=page_url or url,
+                        fmt=extraction.fmt, site=site, sha256=hashlib.sha256(data).hexdigest(),
+                        fetched_at=fetched_at, warnings=list(extraction.warnings),
+                        record_id=None if url else hashlib.sha1(data).hexdigest())

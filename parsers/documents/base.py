@@ -29,13 +29,14 @@ class Extraction:
 # CJK ideographs, CJK and full-width punctuation, Chinese quotes and dashes:
 # Chinese text has no spaces between these, so a space next to one is layout noise.
 _CJK = r"\u2014\u2018-\u201f\u2026\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
-_SPACE_NEAR_CJK = re.compile(rf"[ \t\u00a0\u3000]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u00a0\u3000]+")
+_SPACE_NEAR_CJK = re.compile(rf"[ \u00a0\u3000]+(?=[{_CJK}])|(?<=[{_CJK}])[ \u00a0\u3000]+")
 _NUMBER = re.compile(r"[-+]?\d[\d,，.]*%?")
 
 
 def tidy_line(text: str) -> str:
     """One visual line -> its text without the spaces that justification or
-    glyph gaps put between Chinese characters ("结 果" -> "结果")."""
+    glyph gaps put between Chinese characters ("结 果" -> "结果"); tabs,
+    which mark column gaps, stay."""
     return _SPACE_NEAR_CJK.sub("", text).strip()
 
 

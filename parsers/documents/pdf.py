@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
 
 from .base import (DocumentError, Extraction, Grid, Span, emit_grid, is_number, join_wrapped, render_grid,
                    tidy_line)
@@ -24,6 +25,9 @@ RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 BY_TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text"}
 SNAP = 3.0        # points: cell edges closer than this are the same grid line
 SAME_EDGE = 8.0   # points: two table pieces with edges this close are one table
+WORD_GAP = 0.25   # ems between two characters that make a space
+COLUMN_GAP = 1.5  # ems between two characters that make a column break
+_TWO_NUMBERS = re.compile(r"\d\s+\d")
 _PAGE_MARK = re.compile(r"[-—–－~\s]*(第\s*)?\d{1,4}(\s*页)?([/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-—–－~\s]*")
 
 Box = tuple[float, float, float, float]
@@ -72,8 +76,8 @@ def extract_pdf(data: bytes, limits: Limits) -> Extraction:
         grids = [group_grid(group) for group in groups]
         if not grids:
             grids = text_strategy_grids(pdf.pages)
-            warnings.append("PDF tables have no ruling lines; cells read with pdfplumber's text strategy"
-                            + ("" if grids else " found no table either"))
+            warnings.append("PDF tables have no ruling lines: " + (
+                "cells read with pdfplumber's text strategy" if grids else "tables read from the text"))
     return Extraction("pdf", compose_text(pages, groups, grids), grids, warnings, len(pages))
 
 
@@ -82,10 +86,11 @@ def _open(data: bytes):
         pdf = pdfplumber.open(io.BytesIO(data))
         pdf.pages  # parses the page tree: broken files fail here, not later
         return pdf
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise DocumentError("encrypted PDF: it needs a password to open") from None
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
-        raise DocumentError(f"damaged PDF ({type(exc).__name__}: {exc})") from None
+        cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise DocumentError("encrypted PDF: it needs a password to open") from None
+        raise DocumentError(f"damaged PDF ({type(cause).__name__}: {cause})") from None
 
 
 def read_page(page, number: int) -> Page:
@@ -96,11 +101,23 @@ def read_page(page, number: int) -> Page:
     result.pieces = ruled_pieces(view, number)
     boxes = [piece.bbox for piece in result.pieces]
     outside = view.filter(lambda obj: obj["object_type"] != "char" or not _inside(obj, boxes))
-    for raw in outside.extract_text_lines(strip=True, return_chars=False):
-        text = tidy_line(raw["text"])
+    for raw in outside.extract_text_lines(strip=True, return_chars=True):
+        text = tidy_line(line_text(raw["chars"]))
         if text:
             result.lines.append(Line(raw["x0"], raw["x1"], raw["top"], raw["bottom"], text))
     return result
+
+
+def line_text(chars) -> str:
+    """Characters of one line -> text with a space for a word gap and a tab
+    for a column gap (wider than COLUMN_GAP ems), as in an unruled table row."""
+    out: list[str] = []
+    for before, char in zip([None, *chars], chars):
+        if before is not None:
+            gap = (char["x0"] - before["x1"]) / max(before["size"], 1.0)
+            out.append("\t" if gap > COLUMN_GAP else " " if gap > WORD_GAP else "")
+        out.append(char["text"])
+    return "".join(out)
 
 
 def _visible(obj) -> bool:
@@ -140,7 +157,7 @@ def ruled_pieces(view, number: int) -> list[Piece]:
             cells = [(tuple(box), join_wrapped((text or "").splitlines()))
                      for row, texts in zip(table.rows, table.extract())
                      for box, text in zip(row.cells, texts) if box is not None]
-            if len(_cluster([c[0][0] for c in cells])) >= 2 and len(_cluster([c[0][1] for c in cells])) >= 2:
+            if len(_cluster([c[0][0] for c in cells])) >= 2:  # one column: a framed paragraph
                 pieces.append(Piece(number, tuple(table.bbox), cells))
     return pieces
 
@@ -187,32 +204,38 @@ def is_page_mark(line: Line, page: Page) -> bool:
 
 def group_grid(group: list[Piece]) -> Grid:
     """Stitched pieces -> one grid. Columns come from all pieces together
-    (table 二 continues with fewer columns); a label cell cut by the page
-    break ("（四）无" / "法提供", or the tall "三、本年度办理结果") is
-    joined back into one cell spanning both sides."""
+    (table 二 continues with fewer columns). Where the page break cut a cell
+    or a whole row, the parts are joined back into one cell."""
     columns = _cluster([x for piece in group for box, _ in piece.cells for x in (box[0], box[2])])
     placed: list[Span] = []
-    offset = 0
     for piece in group:
+        offset = max((c.r1 for c in placed), default=0)
         rows = _cluster([y for box, _ in piece.cells for y in (box[1], box[3])])
         cells = [Span(offset + _nearest(rows, box[1]), offset + _nearest(rows, box[3]),
                       _nearest(columns, box[0]), text, _nearest(columns, box[2]))
                  for box, text in piece.cells]
         cells = [c for c in cells if c.r1 > c.r0 and c.c1 > c.c0]
-        if placed:
-            cells = _join_cut_cells(placed, cells, offset)
-        placed.extend(cells)
-        offset += len(rows) - 1
+        placed.extend(_join_cut_cells(placed, cells, offset) if placed else cells)
     return emit_grid(placed)
 
 
 def _join_cut_cells(placed: list[Span], cells: list[Span], boundary: int) -> list[Span]:
+    """Cells of the next piece that continue a cell of the previous one are
+    folded into it. A first row without numbers whose cells all sit under
+    cells of the last row is the rest of that row (the page broke inside
+    it); otherwise only cut labels join ("（四）无" / "法提供", the tall
+    "三、本年度办理结果")."""
     above = {(c.c0, c.c1): c for c in placed if c.r1 == boundary}
+    first = [c for c in cells if c.r0 == boundary]
+    split_row = bool(first) and all((c.c0, c.c1) in above and not is_number(c.text) for c in first)
+    if split_row:
+        for cell in cells:
+            cell.r0, cell.r1 = cell.r0 - 1, cell.r1 - 1
     rest = []
     for cell in cells:
-        upper = above.get((cell.c0, cell.c1)) if cell.r0 == boundary else None
-        if upper and _is_cut(upper, cell):
-            upper.r1 = cell.r1
+        upper = above.get((cell.c0, cell.c1)) if cell.r0 == boundary - split_row else None
+        if upper and (split_row or _is_cut(upper, cell)):
+            upper.r1 = max(upper.r1, cell.r1)
             upper.text += cell.text
         else:
             rest.append(cell)
@@ -243,13 +266,17 @@ def _nearest(marks: list[float], value: float) -> int:
 
 
 def text_strategy_grids(pdf_pages) -> list[Grid]:
-    """Fallback for PDFs drawn without rulings: pdfplumber's text strategy,
-    kept only where a row holds three or more numbers (a data table)."""
+    """Fallback for PDFs drawn without rulings: pdfplumber's text strategy.
+    A grid is kept only when it looks like a data table read cleanly (a row
+    of three or more numbers, no cell holding two numbers, the same count of
+    numbers in every row that has any); otherwise the core reads the text."""
     grids = []
     for page in pdf_pages:
         for table in page.find_tables(BY_TEXT):
             grid = [[join_wrapped((c or "").splitlines()) for c in row] for row in table.extract()]
-            if any(sum(is_number(c) for c in row) >= 3 for row in grid):
+            counts = {sum(is_number(c) for c in row) for row in grid} - {0}
+            glued = any(_TWO_NUMBERS.search(c) for row in grid for c in row)
+            if len(counts) == 1 and max(counts) >= 3 and not glued:
                 grids.append(grid)
     return grids
 
@@ -292,9 +319,10 @@ def compose_text(pages: list[Page], groups: list[list[Piece]], grids: list[Grid]
 
 def _same_paragraph(previous, line: Line, margins: tuple[float, float]) -> bool:
     """A line continues the paragraph when the one before ran to the right
-    margin and this one starts at the left margin (no indent)."""
-    if previous is None:
-        return False
+    margin and this one starts at the left margin (no indent); lines with
+    column gaps never join."""
+    if previous is None or "\t" in previous[0].text or "\t" in line.text:
+        return False  # rows of an unruled table stay one per line
     before, (_, right_before) = previous
     em = max(line.bottom - line.top, 6.0)
     return before.x1 >= right_before - 1.6 * em and line.x0 <= margins[0] + em * 0.8
