@@ -1,0 +1,153 @@
+"""Document → record (shared parser) → one record per report → reports.jsonl / errors.jsonl.
+
+Three pipelines in order: ParsePipeline calls the shared parser and turns any
+exception into a `Failure`; DedupePipeline folds a second source of a known
+report into an `Alias`; JsonlWriterPipeline writes records and failures and,
+at the end, lists each record's other sources.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.threads import deferToThread
+
+from .items import Alias, Document, Failure, Record
+
+try:  # the document extractors land separately; until then files are recorded as errors
+    from parsers.documents import parse_file
+except ImportError:
+    parse_file = None
+from parsers import parse_html
+
+
+class ParsePipeline:
+    """Run the shared parser in a worker thread; overlay what the crawler knows better.
+
+    Parsing is the CPU-heavy step (50–90 ms a page; files run in the parser's
+    own child process): off the reactor thread, downloads keep flowing meanwhile.
+    """
+
+    async def process_item(self, item, spider=None):
+        if not isinstance(item, Document):
+            return item
+        return await maybe_deferred_to_future(deferToThread(self.convert, item))
+
+    def convert(self, item: Document):
+        try:
+            data = self.parse(item)
+        except Exception as error:  # the parser's failure is data: it goes to errors.jsonl
+            return Failure(url=item.url, page_url=item.page_url, stage="parse", kind=type(error).__name__,
+                           error=str(error) or type(error).__name__, site=item.site, role=item.kind)
+        raw = item.body.encode("utf-8") if isinstance(item.body, str) else item.body
+        data["source"] = {**(data.get("source") or {}), "url": item.url, "page_url": item.page_url,
+                          "format": item.fmt, "fetched_at": item.fetched_at, "site": item.site,
+                          "sha256": hashlib.sha256(raw).hexdigest()}
+        if item.redirects:
+            data["source"]["redirects"] = item.redirects
+        data["region"] = {**(data.get("region") or {}),
+                          **{key: value for key, value in item.region.items() if value}}
+        data["id"] = hashlib.sha1(item.url.encode("utf-8")).hexdigest()
+        for key, value in (("title", item.title or item.list_title), ("published", item.published),
+                           ("org", item.org)):
+            if not data.get(key) and value:
+                data[key] = value
+        data["crawl"] = {"family": item.family, "list_title": item.list_title, "article_id": item.article_id}
+        return Record(data, item)
+
+    @staticmethod
+    def parse(item: Document) -> dict:
+        if item.kind == "page":
+            return parse_html(item.body, url=item.url)
+        if parse_file is None:
+            raise RuntimeError("document parsing not available")
+        return parse_file(item.body, filename=item.filename, url=item.url)
+
+
+class DedupePipeline:
+    """One record per report: the same text, or the same CMS article with the same (org, year).
+
+    A page and its attachments share the page's article id; so do the copies of
+    a page under several columns (`art_<col>_<id>`, `post_`/`mpost_`). Within
+    one article id, a document whose (org, year) matches a recorded one is a
+    second source of it, in whatever order the two were parsed; a page carrying
+    several units' reports as files keeps one record per file.
+    """
+
+    min_text = 200  # image-only reports have no text to compare
+
+    def __init__(self):
+        self.texts: dict[str, str] = {}
+        self.groups: dict[str, list[tuple[str, tuple]]] = {}
+
+    def process_item(self, item, spider=None):
+        if not isinstance(item, Record):
+            return item
+        data, document = item.data, item.document
+        identity = (normalize(data.get("org")), data.get("year"))
+        text = normalize(data.get("text"))
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest() if len(text) >= self.min_text else None
+        if digest in self.texts:
+            return Alias(self.texts[digest], document.url, document.site)
+        members = self.groups.setdefault(document.article_id or document.url, [])
+        for record_id, known in members:
+            if known == identity or None in known or None in identity or "" in (known[0], identity[0]):
+                return Alias(record_id, document.url, document.site)
+        members.append((data["id"], identity))
+        if digest:
+            self.texts[digest] = data["id"]
+        return item
+
+
+def normalize(text: str | None) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+class JsonlWriterPipeline:
+    """reports.jsonl and errors.jsonl under OUTPUT_DIR; other sources patched in at close."""
+
+    def __init__(self, directory: str):
+        self.directory = Path(directory)
+        self.alternates: dict[str, list[str]] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings.get("OUTPUT_DIR"))
+
+    def open_spider(self, spider=None):
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.reports = (self.directory / "reports.jsonl").open("w", encoding="utf-8")
+        self.errors = (self.directory / "errors.jsonl").open("w", encoding="utf-8")
+
+    def process_item(self, item, spider=None):
+        if isinstance(item, Record):
+            self.reports.write(json.dumps(item.data, ensure_ascii=False) + "\n")
+            self.reports.flush()
+        elif isinstance(item, Failure):
+            self.errors.write(json.dumps(vars(item), ensure_ascii=False) + "\n")
+            self.errors.flush()
+        elif isinstance(item, Alias):
+            self.alternates.setdefault(item.record_id, []).append(item.url)
+        return item
+
+    def close_spider(self, spider=None):
+        self.reports.close()
+        self.errors.close()
+        if self.alternates:
+            self.patch_alternates()
+
+    def patch_alternates(self):
+        """Rewrite reports.jsonl once, adding `source.alternates` to the records that have some."""
+        path = self.directory / "reports.jsonl"
+        temporary = path.with_suffix(".tmp")
+        with path.open(encoding="utf-8") as source, temporary.open("w", encoding="utf-8") as target:
+            for line in source:
+                record = json.loads(line)
+                if record["id"] in self.alternates:
+                    record["source"]["alternates"] = self.alternates[record["id"]]
+                    line = json.dumps(record, ensure_ascii=False) + "\n"
+                target.write(line)
+        temporary.replace(path)

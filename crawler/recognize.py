@@ -1,0 +1,80 @@
+"""Is this title an annual 政府信息公开 report, and for which year?
+
+Titles are the only signal available before a page is fetched, so the rules
+are phrased on titles (portals.md §4.3) and reject the documents that live in
+the same columns and share most of the words (§4.5).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPACE = re.compile(r"[\s\u3000\xa0]+")
+
+# 政府信息公开工作年度报告, 信息公开年报, 年度政府信息公开工作报告, 政务公开年报 ...
+_REPORT = re.compile(
+    r"(信息公开|政务公开|信息公開).{0,8}?(年度报告|年度工作报告|工作报告|年报|年度報告)"
+    r"|(信息公开|政务公开)年度.{0,4}报告"
+    r"|公开年报"
+)
+
+# Look-alikes (portals.md §4.5), checked before the positive rule.
+_LOOKALIKE = re.compile(
+    "|".join((
+        r"指南", r"解读", r"图解", r"问答", r"政策解读",
+        r"政府工作报告", r"法治政府", r"法治建设",
+        r"报表", r"绩效", r"预算", r"决算", r"统计公报",
+        r"年度报告公示", r"企业年度报告", r"年报公示",
+        r"关于做好", r"关于报送", r"关于印发", r"编制发布", r"的通知", r"通报",
+        r"考核", r"评估", r"评议", r"检查", r"测评",
+        r"要点", r"实施方案", r"工作计划", r"工作总结(?!.*年度报告)",
+        r"人大代表", r"政协", r"建议办理", r"提案",
+        r"制度$", r"目录$", r"社会责任",
+    ))
+)
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def normalize_title(title: str | None) -> str:
+    """Collapse the whitespace, \u3000 and &nbsp; that list cells and headings carry."""
+    return _SPACE.sub("", title or "").strip("《》\"'“”")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    is_report: bool
+    year: int | None
+    reason: str
+
+
+def classify(title: str | None) -> Verdict:
+    """Decide on a title alone; `reason` names the rule that decided."""
+    text = normalize_title(title)
+    year_match = _YEAR.search(text)
+    year = int(year_match.group(1)) if year_match else None
+    if not text:
+        return Verdict(False, None, "empty title")
+    bad = _LOOKALIKE.search(text)
+    if bad:
+        return Verdict(False, year, f"look-alike: {bad.group(0)}")
+    if _REPORT.search(text):
+        return Verdict(True, year, "report title")
+    return Verdict(False, year, "no report wording")
+
+
+def is_report_title(title: str | None) -> bool:
+    return classify(title).is_report
+
+
+def parse_years(spec: str | None) -> tuple[int, int] | None:
+    """`2021-2024`, `2023` or None -> inclusive bounds."""
+    if not spec:
+        return None
+    low, _, high = str(spec).partition("-")
+    return int(low), int(high or low)
+
+
+def year_wanted(year: int | None, bounds: tuple[int, int] | None) -> bool:
+    """Unknown years pass: the parser may still find the year in the body."""
+    return bounds is None or year is None or bounds[0] <= year <= bounds[1]
