@@ -42,6 +42,7 @@ class Alias:
     """Another source of a report already recorded (second URL, PDF copy of an HTML report)."""
     record_id: str
     url: str
+    page_url: str
     site: str
 
 

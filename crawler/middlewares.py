@@ -93,6 +93,22 @@ class JsRedirectMiddleware:
         return request.replace(url=target, meta=meta)
 
 
+class RedirectLoopMiddleware:
+    """A redirect back to a URL of its own chain is a loop: fail it visibly.
+
+    Without this the scheduler's duplicate filter drops the looping request
+    silently and the document vanishes from both output files.
+    """
+
+    def process_response(self, request, response, spider=None):
+        location = response.headers.get("Location")
+        if 300 <= response.status < 400 and location:
+            target = response.urljoin(location.decode("latin-1"))
+            if target == request.url or target in request.meta.get("redirect_urls", []):
+                raise IgnoreRequest(f"redirect loop: {request.url} -> {target}")
+        return response
+
+
 class Soft404Middleware:
     """A 200 page that says 页面不存在 is a 404 (flagged `soft-404` for the error report)."""
 

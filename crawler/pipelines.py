@@ -91,11 +91,11 @@ class DedupePipeline:
         text = normalize(data.get("text"))
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest() if len(text) >= self.min_text else None
         if digest in self.texts:
-            return Alias(self.texts[digest], document.url, document.site)
-        members = self.groups.setdefault(document.article_id or document.url, [])
+            return Alias(self.texts[digest], document.url, document.page_url, document.site)
+        members = self.groups.setdefault(document.article_id or document.page_url, [])
         for record_id, known in members:
             if known == identity or None in known or None in identity or "" in (known[0], identity[0]):
-                return Alias(record_id, document.url, document.site)
+                return Alias(record_id, document.url, document.page_url, document.site)
         members.append((data["id"], identity))
         if digest:
             self.texts[digest] = data["id"]
@@ -111,7 +111,7 @@ class JsonlWriterPipeline:
 
     def __init__(self, directory: str):
         self.directory = Path(directory)
-        self.alternates: dict[str, list[str]] = {}
+        self.alternates: dict[str, dict[str, None]] = {}  # record id -> URLs, in order
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -130,7 +130,7 @@ class JsonlWriterPipeline:
             self.errors.write(json.dumps(vars(item), ensure_ascii=False) + "\n")
             self.errors.flush()
         elif isinstance(item, Alias):
-            self.alternates.setdefault(item.record_id, []).append(item.url)
+            self.alternates.setdefault(item.record_id, {}).update(dict.fromkeys((item.url, item.page_url)))
         return item
 
     def close_spider(self, spider=None):
@@ -147,7 +147,8 @@ class JsonlWriterPipeline:
             for line in source:
                 record = json.loads(line)
                 if record["id"] in self.alternates:
-                    record["source"]["alternates"] = self.alternates[record["id"]]
+                    own = {record["source"]["url"], record["source"]["page_url"]}
+                    record["source"]["alternates"] = [url for url in self.alternates[record["id"]] if url not in own]
                     line = json.dumps(record, ensure_ascii=False) + "\n"
                 target.write(line)
         temporary.replace(path)

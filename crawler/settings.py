@@ -36,6 +36,7 @@ JS_REDIRECT_ENABLED = True
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.FenceMiddleware": 60,
     "crawler.middlewares.BlockedHostMiddleware": 120,
+    "crawler.middlewares.RedirectLoopMiddleware": 610,
     "crawler.middlewares.CharsetMiddleware": 585,
     "crawler.middlewares.JsRedirectMiddleware": 575,
     "crawler.middlewares.Soft404Middleware": 570,

@@ -143,14 +143,15 @@ class Family:
 
     def entries_from(self, sel: Selector, response: scrapy.http.TextResponse,
                      scope: str = "//a[@href]") -> Iterator[Entry]:
-        """Anchors whose row carries a date become entries; the date helps the year filter."""
+        """Anchors (pager links aside) become entries, with the date of their row if any."""
         for anchor in sel.xpath(scope):
             href = re.sub(r"\s+", "", anchor.attrib.get("href", ""))
-            if not href or _SKIP_HREF.match(href):
+            text = anchor_text(anchor)
+            if not href or _SKIP_HREF.match(href) or _PAGER.match(text):
                 continue
             row = anchor.xpath("ancestor::*[self::li or self::tr][1]")
             date = iso_date(" ".join((row or anchor).xpath(".//text()").getall()))
-            yield Entry(response.urljoin(href), anchor_text(anchor), date)
+            yield Entry(response.urljoin(href), text, date)
 
     def subcolumns(self, response: scrapy.http.TextResponse) -> Iterator[ListPage]:
         """Per-year and per-unit sub-columns: short labels under this column's path."""

@@ -159,9 +159,9 @@ class ReportsSpider(scrapy.Spider):
                 site=response.meta["site"], region=self.region(response), family=family.name,
                 list_title=list_title, title=article.title, published=article.published, org=article.org,
                 article_id=page_id, redirects=response.meta.get("redirect_urls", []))
-        for attachment in files:
+        for attachment in files:  # not filtered: a file linked from two pages must name both
             yield scrapy.Request(
-                attachment.url, callback=self.on_attachment, errback=self.on_error, priority=40,
+                attachment.url, callback=self.on_attachment, errback=self.on_error, priority=40, dont_filter=True,
                 meta={**self.context(response), "role": "attachment", "page_url": response.url,
                       "filename": attachment.name, "list_title": article.title or list_title,
                       "article_id": page_id, "published": article.published, "org": article.org})
@@ -191,7 +191,8 @@ class ReportsSpider(scrapy.Spider):
         if meta.get("probe") and kind in ("http_404", "soft_404"):
             self.crawler.stats.inc_value("pagination/ended_404")
             return
-        yield Failure(url=request.url, page_url=meta.get("page_url"), stage="fetch", kind=kind,
+        first = (meta.get("redirect_urls") or [request.url])[0]  # the URL that was listed
+        yield Failure(url=first, page_url=meta.get("page_url"), stage="fetch", kind=kind,
                       error=message, site=meta.get("site", "?"), role=meta.get("role", "?"))
 
     def failure(self, response, stage: str, kind: str, error: str) -> Failure:
@@ -238,7 +239,7 @@ def failure_kind(failure) -> tuple[str, str]:
              "CannotResolveHostError": "dns", "DNSLookupError": "dns"}
     message = str(error) or name
     if name == "IgnoreRequest":
-        if "redirection" in message:
+        if "redirect" in message:
             return "redirect_loop", message
         if "robots" in message.lower() or "Forbidden by robots.txt" in message:
             return "robots", message

@@ -73,7 +73,7 @@ class GuangdongSite(Site):
                 if mobile:
                     url = doc.url.replace("/post_", "/mpost_")
                     doc.alias_urls.append(url)
-                    self.add_page(url, self.article_page(doc))
+                    self.add_page(url, self.article_page(doc), fault=doc.fault)
                 items.append(f'<li><a href="{url}" target="_blank">{html.escape(doc.title)}</a>'
                              f'<span class="date">{doc.published}</span></li>')
             url = base + ("index.html" if index == 1 else f"index_{index}.html")

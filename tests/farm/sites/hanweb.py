@@ -28,6 +28,7 @@ class HanwebSite(Site):
 
     def build(self):
         self.add_real_pdf(2)
+        self.faults()
         self.home(self.col(1))
         units = list(self.units.items())
         depts = [(k, v) for k, v in units if not k.startswith("town")]
@@ -55,7 +56,6 @@ class HanwebSite(Site):
         for key, number in columns.items():
             self.column(200 + number, self.units[key], self.reports(key), totals=number % 2 == 0)
         self.column(2, "政府信息公开年报", self.reports(), totals=True, aggregate=True)
-        self.faults()
 
     def article_url(self, doc: Doc, column: int) -> str:
         day = doc.published
@@ -68,7 +68,7 @@ class HanwebSite(Site):
             url = self.article_url(doc, number)
             if aggregate and doc.url:
                 doc.alias_urls.append(url)
-                self.add_page(url, self.article_page(doc))
+                self.add_page(url, self.article_page(doc), fault=doc.fault)
             elif not aggregate:
                 doc.url = url
                 self.add_page(url, self.article_page(doc), fault=doc.fault)

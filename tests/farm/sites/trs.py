@@ -38,6 +38,7 @@ class TrsSite(Site):
             f'<li><a href="{self.xxgk}/zfxxgkzn/index.html">政府信息公开指南</a></li>'
             f'<li><a href="{self.xxgk}/fdzdgknr/index.html">法定主动公开内容</a></li>'
             f'<li><a href="{self.xxgk}/zfxxgknb/index.html">政府信息公开年报</a></li></ul>')))
+        self.faults()
         years = sorted({d.year for d in self.reports() if d.year}, reverse=True)
         links = "".join(f'<li><a href="./{y}n_{109800 + y}/">{y}年</a></li>' for y in years)
         self.add_page(f"{self.xxgk}/zfxxgknb/index.html", self.html(
@@ -46,7 +47,6 @@ class TrsSite(Site):
         for year in years:
             docs = [d for d in self.reports() if (d.year or years[0]) == year]
             self.column(f"{self.xxgk}/zfxxgknb/{year}n_{109800 + year}/", f"{year}年", docs)
-        self.faults()
 
     def faults(self):
         reports = [d for d in self.reports() if d.kind == "report" and d.form == "html"]
