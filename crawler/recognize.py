@@ -36,9 +36,14 @@ _LOOKALIKE = re.compile(
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
+def squash(text: str | None) -> str:
+    """Drop the whitespace, \u3000 and &nbsp; that list cells and headings carry."""
+    return _SPACE.sub("", text or "")
+
+
 def normalize_title(title: str | None) -> str:
-    """Collapse the whitespace, \u3000 and &nbsp; that list cells and headings carry."""
-    return _SPACE.sub("", title or "").strip("《》\"'“”")
+    """A title without whitespace and without the quotes around it."""
+    return squash(title).strip("《》\"'“”")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit, urlu
 import scrapy
 from parsel import Selector
 
-from ..recognize import normalize_title
+from ..recognize import normalize_title, squash
 
 DOC_EXTENSIONS = ("pdf", "doc", "docx", "wps", "xls", "xlsx", "ofd", "et", "txt")
 _EXT = "|".join(DOC_EXTENSIONS)
@@ -106,7 +106,7 @@ def meta(response: scrapy.http.TextResponse, *names: str) -> str | None:
 
 def filename_of(url: str, text: str | None = None) -> str | None:
     """A document's name: from the link text, a `filename=` parameter or the path."""
-    match = _DOC_NAME.search(normalize_title(text))
+    match = _DOC_NAME.search(squash(text))
     if match:
         return match.group(0)
     parts = urlsplit(url)
@@ -206,9 +206,11 @@ class Family:
 
     def attachments(self, response: scrapy.http.TextResponse) -> list[Attachment]:
         found: dict[str, Attachment] = {}
-        for url, text in anchors(response, response):
+        for anchor in response.xpath("//a[@href]"):
+            url = response.urljoin(re.sub(r"\s+", "", anchor.attrib["href"]))
+            text = squash(" ".join(anchor.xpath(".//text()").getall())) or anchor.attrib.get("title")
             name = filename_of(url, text)
-            if name:
+            if name and not _SKIP_HREF.match(anchor.attrib["href"]):
                 found.setdefault(url, Attachment(url, name))
         for script in response.xpath("//script/text()").getall():
             for href, text in _SCRIPT_LINK.findall(script):

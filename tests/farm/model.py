@@ -75,6 +75,10 @@ class Route:
     fault: str | None = None
 
 
+NOT_FOUND = Route(404, b"<html><head><title>404 Not Found</title></head><body>404</body></html>",
+                  (("Content-Type", "text/html"),))
+
+
 def query_key(path_and_query: str) -> str:
     """Route key: the path plus its query with parameters sorted, so clients may reorder them."""
     parts = urlsplit(path_and_query)
@@ -260,6 +264,18 @@ class Farm:
         """A dynamic route (POST APIs): handler(method, query: dict, body: bytes) -> Route."""
         parts = urlsplit(url)
         self.handlers[(parts.hostname, parts.path)] = handler
+
+    def resolve(self, method: str, url: str, body: bytes = b"") -> Route:
+        """The route (before faults) for a request: an API handler, a page, or 404."""
+        parts = urlsplit(url)
+        handler = self.handlers.get((parts.hostname, parts.path))
+        if handler:
+            return handler(method, dict(parse_qsl(parts.query)), body)
+        routes = self.routes.get(parts.hostname, {})
+        key = query_key(parts.path + ("?" + parts.query if parts.query else ""))
+        if key not in routes and key.endswith("/"):  # a directory URL serves its index.html
+            key += "index.html"
+        return routes.get(key, NOT_FOUND)
 
     def mirror_link(self, site: Site) -> str:
         url = f"http://www.gov-mirror-{len(self.mirrors)}.com/{site.host}/nb2023.html"

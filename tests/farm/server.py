@@ -11,12 +11,9 @@ import threading
 import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qsl, urlsplit
 
-from .model import Farm, Route, query_key
+from .model import Farm, Route
 
-NOT_FOUND = Route(404, "<html><head><title>404 Not Found</title></head><body>404</body></html>".encode(),
-                  (("Content-Type", "text/html"),))
 SOFT_404 = "<html><head><title>页面不存在</title></head><body><h1>对不起，您访问的页面不存在！</h1></body></html>"
 HUGE_PADDING = b"<!--" + b"x" * (9 * 1024 * 1024) + b"-->"
 
@@ -61,17 +58,6 @@ class FarmServer:
     def __exit__(self, *exc):
         self.stop()
 
-    def resolve(self, method: str, url: str, body: bytes) -> Route:
-        parts = urlsplit(url)
-        handler = self.farm.handlers.get((parts.hostname, parts.path))
-        if handler:
-            return handler(method, dict(parse_qsl(parts.query)), body)
-        routes = self.farm.routes.get(parts.hostname, {})
-        key = query_key(parts.path + ("?" + parts.query if parts.query else ""))
-        if key not in routes and key.endswith("/"):  # a directory URL serves its index.html
-            key += "index.html"
-        return routes.get(key, NOT_FOUND)
-
     def apply_fault(self, route: Route, hits: int) -> tuple[Route, str | None]:
         """The answer a fault gives on this hit; the second value is an action for the handler."""
         fault = route.fault
@@ -110,7 +96,7 @@ class FarmServer:
                 with server.lock:
                     server.hits[url] += 1
                     hits = server.hits[url]
-                route, action = server.apply_fault(server.resolve(method, url, body), hits)
+                route, action = server.apply_fault(server.farm.resolve(method, url, body), hits)
                 with server.lock:
                     server.log.append((method, url, route.status))
                 if action == "sleep":
