@@ -7,9 +7,12 @@ at the end, lists each record's other sources.
 """
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import re
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -25,23 +28,41 @@ from parsers import parse_html
 
 
 class ParsePipeline:
-    """Run the shared parser in a worker thread; overlay what the crawler knows better.
+    """Run the shared parser off the reactor thread; overlay what the crawler knows better.
 
-    Parsing is the CPU-heavy step (50–90 ms a page; files run in the parser's
-    own child process): off the reactor thread, downloads keep flowing meanwhile.
+    Parsing is the CPU-heavy step (50–90 ms a page). Pages go to a pool of
+    PARSE_WORKERS processes (another core), or to a thread when it is 0; files
+    go to a thread, since the parser already extracts them in a child process.
     """
+
+    def __init__(self, workers: int = 0):
+        self.pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn")) if workers else None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings.getint("PARSE_WORKERS"))
+
+    def close_spider(self, spider=None):
+        if self.pool:
+            self.pool.shutdown(cancel_futures=True)
 
     async def process_item(self, item, spider=None):
         if not isinstance(item, Document):
             return item
-        return await maybe_deferred_to_future(deferToThread(self.convert, item))
-
-    def convert(self, item: Document):
         try:
-            data = self.parse(item)
+            if self.pool and item.kind == "page":
+                data = await asyncio.wrap_future(self.pool.submit(parse_document, item.kind, item.body, item.url,
+                                                                  item.filename))
+            else:
+                data = await maybe_deferred_to_future(
+                    deferToThread(parse_document, item.kind, item.body, item.url, item.filename))
         except Exception as error:  # the parser's failure is data: it goes to errors.jsonl
             return Failure(url=item.url, page_url=item.page_url, stage="parse", kind=type(error).__name__,
                            error=str(error) or type(error).__name__, site=item.site, role=item.kind)
+        return Record(self.overlay(data, item), item)
+
+    @staticmethod
+    def overlay(data: dict, item: Document) -> dict:
         raw = item.body.encode("utf-8") if isinstance(item.body, str) else item.body
         data["source"] = {**(data.get("source") or {}), "url": item.url, "page_url": item.page_url,
                           "format": item.fmt, "fetched_at": item.fetched_at, "site": item.site,
@@ -56,15 +77,16 @@ class ParsePipeline:
             if not data.get(key) and value:
                 data[key] = value
         data["crawl"] = {"family": item.family, "list_title": item.list_title, "article_id": item.article_id}
-        return Record(data, item)
+        return data
 
-    @staticmethod
-    def parse(item: Document) -> dict:
-        if item.kind == "page":
-            return parse_html(item.body, url=item.url)
-        if parse_file is None:
-            raise RuntimeError("document parsing not available")
-        return parse_file(item.body, filename=item.filename, url=item.url)
+
+def parse_document(kind: str, body: str | bytes, url: str, filename: str | None) -> dict:
+    """The shared parser on one document (module level, so a worker process can run it)."""
+    if kind == "page":
+        return parse_html(body, url=url)
+    if parse_file is None:
+        raise RuntimeError("document parsing not available")
+    return parse_file(body, filename=filename, url=url)
 
 
 class DedupePipeline:

@@ -50,6 +50,7 @@ ITEM_PIPELINES = {
 EXTENSIONS = {"crawler.summary.RunSummary": 500}
 
 OUTPUT_DIR = "output"
+PARSE_WORKERS = 1  # processes parsing pages beside the crawler (0: a thread of the crawler)
 SUMMARY_MAX_SITES = 60
 LOG_LEVEL = "INFO"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
