@@ -5,7 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS := ../shared/corpus
 
-.PHONY: demo test bench clean
+.PHONY: demo parse-corpus test bench system-deps clean
+
+# System programs (Debian packages, installed when root): LibreOffice converts DOC/WPS
+# attachments; redis-server backs the distributed-crawl tests.
+SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-noto-cjk redis-server
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -13,15 +17,30 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
-demo: $(STAMP)
-	@mkdir -p output
-	$(BIN)/python -m parsers --summary $$(find $(CORPUS)/seeds $(CORPUS)/peers -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) ! -name '*.trafilatura-*' | sort) > output/reports.jsonl || true
+system-deps:
+	@if ! command -v soffice >/dev/null 2>&1 || ! command -v redis-server >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
+	  else echo "note: install $(SYSTEM_PACKAGES) for DOC/WPS files and the Redis tests"; fi; \
+	fi
 
-test: $(STAMP)
+# The main job: start the local portal farm, crawl it with `scrapy crawl reports`, print the summary.
+demo: $(STAMP) system-deps
+	$(BIN)/python -m tests.farm.demo --output output
+
+# Parse the shared corpus (real report texts and pages) with the command line.
+parse-corpus: $(STAMP)
+	@mkdir -p output
+	$(BIN)/python -m parsers --summary $$(find $(CORPUS)/seeds $(CORPUS)/peers -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' -o -name '*.pdf' \) ! -name '*.trafilatura-*' | sort) > output/corpus.jsonl || true
+
+test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/documents.py
+	$(BIN)/python bench/crawl.py
 
 clean:
 	rm -rf $(VENV) output .pytest_cache

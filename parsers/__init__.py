@@ -2,10 +2,22 @@
 
 No Scrapy import anywhere in this package: the crawler, the command line and
 the tests all call these same pure functions. Stages: template (the format as
-data) -> sections -> linear / grid (shapes -> cells) -> tables -> checks ->
-record.
-"""
-from .html import decode, parse_html
-from .record import build_record, parse_text
+data) -> metadata, sections -> linear / grid (shapes -> cells) -> tables ->
+checks -> record; documents/ turns PDF, DOCX, DOC and WPS files into text and
+grids for the same record builder.
 
-__all__ = ["build_record", "decode", "parse_html", "parse_text"]
+Names are imported on first use, so that a document worker process does not
+pay for trafilatura, which only the HTML path needs.
+"""
+from importlib import import_module
+
+_EXPORTS = {"build_record": ".record", "parse_text": ".record", "parse_html": ".html",
+            "decode": ".html", "parse_file": ".documents"}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(import_module(_EXPORTS[name], __name__), name)
+    raise AttributeError(f"module 'parsers' has no attribute {name!r}")

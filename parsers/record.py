@@ -25,15 +25,12 @@ def _sha1(data: str) -> str:
 
 def _tables(norm: str, grids: list[Grid] | None) -> tuple[dict, list[str]]:
     """Each table from the grids where they hold it, else from the text."""
-    from_text = read_tables(norm)
-    from_grids = read_tables(normalize(grids_to_text(grids)), shape="tsv") if grids else {}
-    chosen, warnings = {}, []
-    for name, text_result in from_text.items():
-        grid_result = from_grids.get(name)
-        result = grid_result if grid_result and grid_result[0] is not None else text_result
-        chosen[name] = result
-        warnings += result[2]
-    return chosen, warnings
+    chosen = read_tables(normalize(grids_to_text(grids)), shape="tsv") if grids else {}
+    if not chosen or any(table is None for table, _, _ in chosen.values()):
+        from_text = read_tables(norm)
+        chosen = {name: result if chosen.get(name, (None,))[0] is None else chosen[name]
+                  for name, result in from_text.items()}
+    return chosen, [w for _, _, notes in chosen.values() for w in notes]
 
 
 def build_record(text: str, *, grids: list[Grid] | None = None, url: str | None = None,

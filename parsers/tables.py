@@ -8,12 +8,16 @@ that fits no label is reported, never forced into a row.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from . import template as T
 from .linear import Line, Values, to_lines
-from .values import Number, read_cell, row_total, group_totals, split_glued, Constraint
+from .values import (GROUP_TOTALS, MAX_DIGITS, ROW_TOTAL, Number, Rules, holds, read_cell,
+                     split_glued)
+
+COUNT_DIGITS = 7
 
 SKIP_COST = 1.2
 INFINITE = float("inf")
@@ -154,30 +158,41 @@ def _first_each(matches: list[Match]) -> list[Match]:
     return taken
 
 
-def _cost(stream: Stream, chosen: list[Match], k: int, run: Run) -> float:
+class _Distance:
     """How far a run of values is from label ``k``: lines apart plus labels between.
     A run on a later line joins a label only if no other label comes between them
     and the label before was already followed by its own values: a block of labels
     followed by a block of values (a table torn in two) pairs up by guesswork only."""
-    m = chosen[k]
-    if run.pos >= m.end:
-        between = sum(1 for o in chosen if m.end <= o.start < run.pos)
-        if run.line <= m.last_line:
-            return between
-        prev = chosen[k - 1] if k else None
-        settled = prev is None or any(prev.start <= r.pos <= m.start for r in stream.runs)
-        return run.line - m.last_line if between == 0 and settled else INFINITE
-    if run.pos > m.start:  # the values sit inside a torn label
-        return 0.0
-    if run.line < m.first_line:  # values above a label belong to an earlier row
-        return INFINITE
-    between = sum(1 for o in chosen if run.pos <= o.start < m.start)
-    return between + 0.5
+
+    def __init__(self, stream: Stream, chosen: list[Match]):
+        self.chosen = chosen
+        self.starts = [m.start for m in chosen]
+        positions = sorted(r.pos for r in stream.runs)
+        self.settled = [k == 0 or bisect_right(positions, m.start)
+                        > bisect_left(positions, chosen[k - 1].start)
+                        for k, m in enumerate(chosen)]
+
+    def _labels(self, lo: int, hi: int) -> int:
+        return bisect_left(self.starts, hi) - bisect_left(self.starts, lo)
+
+    def __call__(self, k: int, run: Run) -> float:
+        m = self.chosen[k]
+        if run.pos >= m.end:
+            between = self._labels(m.end, run.pos)
+            if run.line <= m.last_line:
+                return between
+            return run.line - m.last_line if between == 0 and self.settled[k] else INFINITE
+        if run.pos > m.start:  # the values sit inside a torn label
+            return 0.0
+        if run.line < m.first_line:  # values above a label belong to an earlier row
+            return INFINITE
+        return self._labels(run.pos, m.start) + 0.5
 
 
 def _align(stream: Stream, chosen: list[Match]) -> tuple[dict[int, Run], list[Run]]:
     """Monotone assignment of runs to labels at least total cost (edit-distance DP)."""
     runs = stream.runs
+    distance = _Distance(stream, chosen)
     R, V = len(chosen), len(runs)
     cost = [[INFINITE] * (V + 1) for _ in range(R + 1)]
     step = [[None] * (V + 1) for _ in range(R + 1)]
@@ -192,7 +207,7 @@ def _align(stream: Stream, chosen: list[Match]) -> tuple[dict[int, Run], list[Ru
             if j < V and here + SKIP_COST < cost[i][j + 1]:
                 cost[i][j + 1], step[i][j + 1] = here + SKIP_COST, "run"
             if i < R and j < V:
-                c = here + _cost(stream, chosen, i, runs[j])
+                c = here + distance(i, runs[j])
                 if c < cost[i + 1][j + 1]:
                     cost[i + 1][j + 1], step[i + 1][j + 1] = c, "pair"
     assigned, spare = {}, []
@@ -222,8 +237,8 @@ def _trim(cells: list[str], width: int, leading_first: bool) -> list[str]:
     return cells
 
 
-def read_run(run: Values, width: int, constraint: Constraint | None = None,
-             leading_first: bool = True) -> tuple[list[Number | None] | None, str]:
+def read_run(run: Values, width: int, rules: Rules = (), leading_first: bool = True
+             ) -> tuple[list[Number | None] | None, str]:
     """The ``width`` values of a run, or None and the reason they can't be placed."""
     cells = _trim(run.cells, width, leading_first) if run.structured else list(run.cells)
     if len(cells) == width:
@@ -235,7 +250,8 @@ def read_run(run: Values, width: int, constraint: Constraint | None = None,
     if len(cells) > width:
         return None, f"{len(cells)} values where {width} were expected"
     if not run.structured and all(c.lstrip("+-").isdigit() for c in cells):
-        values, why = split_glued(cells, width, constraint)
+        # counts of applications and cases never run to 8 digits; money and decisions may
+        values, why = split_glued(cells, width, rules, COUNT_DIGITS if rules else MAX_DIGITS)
         if values is not None:
             return values, f"glued digits {' '.join(cells)!r} split as {values} {why}".rstrip()
         return None, f"glued digits {' '.join(cells)!r}: {why}"
@@ -262,7 +278,7 @@ class Reader:
         return Stream(to_lines(self.text[span[0]:span[1]], self.shape))
 
     def _rows(self, stream: Stream, rows: tuple[T.Row, ...], ordered: bool, table: str,
-              constraint: Constraint | None, leading_first: bool) -> dict[str, list | None]:
+              rules: Rules, leading_first: bool) -> dict[str, list | None]:
         found = [m for i, row in enumerate(rows) for m in stream.matches(i, _pattern(row))]
         run_lines = {r.line for r in stream.runs}
         chosen = (_ordered(found, run_lines) if ordered
@@ -278,8 +294,8 @@ class Reader:
                                      if i not in {m.row for m in chosen}
                                      else f"table {table}: row {row.key} has no values")
                 continue
-            values, note = read_run(run.values, row.width,
-                                    constraint if row.width > 1 else None, leading_first)
+            values, note = read_run(run.values, row.width, rules if row.width > 1 else (),
+                                    leading_first)
             if note:
                 self.warnings.append(f"table {table}: row {row.key}: {note}")
             out[row.key] = values
@@ -294,7 +310,7 @@ class Reader:
             return None, None
         tpl = self.active_fmt = self.active_format(stream)
         rows = T.active_rows(tpl or "2021")
-        raw = self._rows(stream, rows, ordered=False, table="二", constraint=None,
+        raw = self._rows(stream, rows, ordered=False, table="二", rules=(),
                          leading_first=False)
         yuan = bool(re.search(r"单位[:：]?元|\(元\)", stream.text))
         table = {}
@@ -327,7 +343,7 @@ class Reader:
         else:
             tpl = None
         rows = T.application_rows(tpl or self.active_fmt or "2021")
-        raw = self._rows(stream, rows, ordered=True, table="三", constraint=row_total,
+        raw = self._rows(stream, rows, ordered=True, table="三", rules=ROW_TOTAL,
                          leading_first=True)
         table = {"columns": list(T.APPLICANT_COLUMNS),
                  "rows": {k: v if v is not None else [None] * 7 for k, v in raw.items()}}
@@ -351,9 +367,9 @@ class Reader:
         structured = all(r.values.structured for r in runs)
         for r in runs:
             cells += r.values.cells
-        values, note = read_run(Values(cells, structured), width, group_totals, True)
+        values, note = read_run(Values(cells, structured), width, GROUP_TOTALS, True)
         if values and not structured and len(runs) > 1 and None not in values \
-                and not group_totals(values):
+                and not holds(GROUP_TOTALS, values):
             # numbers torn apart by header words (plain PDF text): their order is not certain
             values, note = None, "numbers interleaved with header words and totals do not add up"
         if not runs:

@@ -1,0 +1,64 @@
+"""Parser speed on the corpus: reports/s on the text path, ms per page on the HTML path
+(split into trafilatura and own parsing). Prints figures; asserts nothing.
+
+    .venv/bin/python bench/parse.py [--rounds N]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+from parsers import html as page
+from parsers.record import build_record, parse_text
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "files" / "corpus"
+TEXTS = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md")
+               and "trafilatura" not in p.name and p.name != "SOURCES.md")
+PAGES = sorted(CORPUS.rglob("*.html"))
+
+
+def timed(fn, *args, **kw):
+    start = time.perf_counter()
+    out = fn(*args, **kw)
+    return out, time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=20)
+    rounds = ap.parse_args().rounds
+    texts = [p.read_text(encoding="utf-8") for p in TEXTS]
+    seconds = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for t in texts:
+            try:
+                parse_text(t)
+            except ValueError:
+                pass
+        seconds.append(time.perf_counter() - start)
+    best = min(seconds)
+    print(f"text path: {len(texts)} documents, {len(texts) / best:.0f} reports/s on one core "
+          f"({best / len(texts) * 1000:.2f} ms per report, best of {rounds})")
+
+    from lxml import html as lxml_html
+    for path in PAGES:
+        html = path.read_text(encoding="utf-8")
+        traf, own = [], []
+        for _ in range(max(3, rounds // 4)):
+            root = lxml_html.fromstring(html)
+            text, t1 = timed(page.body_text, html, root)
+            box = page.container(root)
+            start = time.perf_counter()
+            root = lxml_html.fromstring(html)
+            build_record(text, grids=page.html_grids(box if box is not None else root), fmt="html")
+            own.append(time.perf_counter() - start)
+            traf.append(t1)
+        print(f"html path: {path.name[:40]}: trafilatura {statistics.median(traf) * 1000:.1f} ms, "
+              f"own parsing {statistics.median(own) * 1000:.1f} ms per page")
+
+
+if __name__ == "__main__":
+    main()
