@@ -22,14 +22,17 @@ def check_applications(apps: dict | None) -> list[dict]:
     rows = apps["rows"]
     results = T.RESULT_ROWS["2019" if "other" in rows else "2021"]
     columns = list(enumerate(T.APPLICANT_COLUMNS))
+
+    def cells(keys, i):  # a row the table lacks counts as blank
+        return [rows.get(k, [None] * 7)[i] for k in keys]
+
     verdicts = [
         _verdict("applications.balance",
-                 [(c, [rows["new_received"][i], rows["carried_over"][i]],
-                   [rows["total_processed"][i], rows["carried_forward"][i]]) for i, c in columns]),
+                 [(c, cells(("new_received", "carried_over"), i),
+                   cells(("total_processed", "carried_forward"), i)) for i, c in columns]),
         _verdict("applications.row_totals", [(k, v[:6], v[6:]) for k, v in rows.items()]),
         _verdict("applications.results_total",
-                 [(c, [rows[k][i] for k in results], [rows["total_processed"][i]])
-                  for i, c in columns]),
+                 [(c, cells(results, i), cells(("total_processed",), i)) for i, c in columns]),
     ]
     return [v for v in verdicts if v]
 

@@ -4,7 +4,9 @@ A table reaches us as pipe rows (trafilatura, markdown), tab-separated rows,
 one cell per line (Word text), or torn PDF / glued page text. Each line becomes
 a list of pieces: ``str`` for label text, ``Values`` for a run of value cells.
 Only structured shapes (pipe, tab, one cell per line) can show a blank cell;
-whitespace-separated text cannot, so its runs are marked unstructured.
+whitespace-separated text cannot, so its runs are marked unstructured. A run
+written straight after its label with no space is glued (a page dump that lost
+every separator): only there may a digit string hold several cells.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from .values import NULL_MARKS, is_value
 class Values:
     cells: list[str] = field(default_factory=list)  # raw cell texts, "" for a blank cell
     structured: bool = True
+    glued: bool = False
 
     @property
     def has_number(self) -> bool:
@@ -107,9 +110,14 @@ def _cells_line(cells: list[str]) -> Line:
             if isinstance(p, str) or p.has_number or any(isinstance(q, str) for q in line[:i])]
 
 
+_ATTACHED = re.compile(r"[\u4e00-\u9fff）)][+-]?\d")
+
+
 def _free_line(text: str) -> Line:
-    """Pieces of a whitespace-separated or glued line."""
+    """Pieces of a whitespace-separated or glued line. A line where numbers touch
+    their labels again and again is a glued page: all its runs are glued."""
     text = _FUSED_NUMBERING.sub(r" \1", text)
+    glued_page = len(_ATTACHED.findall(text)) >= 3
     line: Line = []
     pos = 0
     for m in _VALUE_TOKEN.finditer(text):
@@ -118,7 +126,8 @@ def _free_line(text: str) -> Line:
             line.append(gap.strip())
         token = "".join(m.group().split())
         if not line or not isinstance(line[-1], Values) or gap.strip():
-            line.append(Values(structured=False))
+            glued = glued_page or (bool(gap) and not gap[-1].isspace())
+            line.append(Values(structured=False, glued=glued))
         line[-1].cells.append(token)
         pos = m.end()
     if text[pos:].strip():

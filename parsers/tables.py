@@ -105,7 +105,8 @@ class Stream:
                         last.values.cells += piece.cells  # numbers set one per line
                         last.stacked = True
                     else:
-                        self.runs.append(Run(size, n, Values(list(piece.cells), piece.structured)))
+                        self.runs.append(Run(size, n, Values(list(piece.cells), piece.structured,
+                                                             piece.glued)))
         self.text = "".join(parts)
 
     def matches(self, row_index: int, pattern: re.Pattern) -> list[Match]:
@@ -249,7 +250,7 @@ def read_run(run: Values, width: int, rules: Rules = (), leading_first: bool = T
         return out, ""
     if len(cells) > width:
         return None, f"{len(cells)} values where {width} were expected"
-    if not run.structured and all(c.lstrip("+-").isdigit() for c in cells):
+    if run.glued and all(c.lstrip("+-").isdigit() for c in cells):
         # counts of applications and cases never run to 8 digits; money and decisions may
         values, why = split_glued(cells, width, rules, COUNT_DIGITS if rules else MAX_DIGITS)
         if values is not None:
@@ -367,7 +368,8 @@ class Reader:
         structured = all(r.values.structured for r in runs)
         for r in runs:
             cells += r.values.cells
-        values, note = read_run(Values(cells, structured), width, GROUP_TOTALS, True)
+        glued = any(r.values.glued for r in runs)
+        values, note = read_run(Values(cells, structured, glued), width, GROUP_TOTALS, True)
         if values and not structured and len(runs) > 1 and None not in values \
                 and not holds(GROUP_TOTALS, values):
             # numbers torn apart by header words (plain PDF text): their order is not certain
