@@ -177,3 +177,23 @@ def test_every_fetched_document_is_a_record_or_an_error(run):
     assert sorted(fetched - accounted) == []
     primary = {r["source"]["url"] for r in run["records"]}
     assert primary & error_urls == set()
+
+
+def test_records_carry_the_figures_the_farm_published(run):
+    """Every table cell, organ and year of each crawled report is what its page or file says."""
+    by_url = {url: record for record in run["records"] for url in sources(record)}
+    wrong, checked = [], 0
+    for report in run["manifest"]["reports"]:
+        if report["expect"] != "record" or not report.get("figures"):
+            continue
+        record = by_url[report["url"]]
+        for key in ("org", "year"):
+            if record[key] != report[key]:
+                wrong.append(f"{report['url']} {key}: {record[key]!r} != {report[key]!r}")
+        for table, figures in report["figures"].items():
+            if record[table] != figures:
+                wrong.append(f"{report['url']} {table}")
+        checked += 1
+    assert wrong == []
+    assert checked == sum(1 for r in run["manifest"]["reports"]
+                          if r["expect"] == "record" and r.get("figures"))

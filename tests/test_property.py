@@ -123,7 +123,7 @@ def compare(shape, want, got, where, wrong):
             wrong.append(f"{where}[{i}]: {g} != {w} (structured shape)")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(report(), st.sampled_from(SHAPES))
 def test_tables_come_back_or_null(doc, shape):
     if shape == "glued":
