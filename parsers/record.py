@@ -5,14 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 
+from dataset.region import from_name as region_from_name
+
 from .checks import run_checks
 from .grid import Grid, grids_to_text
 from .metadata import find_title, headers, org_of, published_of, squash, year_of
 from .sections import split_sections
 from .tables import read_tables, template_of
 from .values import normalize
-
-REGION_KEYS = ("province", "city", "county", "adcode")
 
 
 class NotAReport(ValueError):
@@ -60,14 +60,15 @@ def build_record(text: str, *, grids: list[Grid] | None = None, url: str | None 
         notes.append("report year not found")
     if not any((active, apps, review)):
         notes.append("none of the three statistics tables was found")
+    org = org_of(title, norm, org)
     return {
         "id": record_id or _sha1(url or text),
         "title": title,
-        "org": org_of(title, norm, org),
+        "org": org,
         "year": year,
         "published": published,
         "template": template_of(active_fmt, apps_fmt),
-        "region": dict.fromkeys(REGION_KEYS),
+        "region": region_from_name(org),
         "source": {"url": url, "page_url": page_url or url, "format": fmt,
                    "fetched_at": fetched_at,
                    "sha256": sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
