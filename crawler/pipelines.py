@@ -24,6 +24,7 @@ try:  # the document extractors land separately; until then files are recorded a
     from parsers.documents import parse_file
 except ImportError:
     parse_file = None
+from dataset.region import merge as merge_region
 from parsers import parse_html
 
 
@@ -69,8 +70,7 @@ class ParsePipeline:
                           "sha256": hashlib.sha256(raw).hexdigest()}
         if item.redirects:
             data["source"]["redirects"] = item.redirects
-        data["region"] = {**(data.get("region") or {}),
-                          **{key: value for key, value in item.region.items() if value}}
+        data["region"] = merge_region(item.region, data.get("region"))
         data["id"] = hashlib.sha1(item.url.encode("utf-8")).hexdigest()
         for key, value in (("title", item.title or item.list_title), ("published", item.published),
                            ("org", item.org)):
