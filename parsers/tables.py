@@ -243,11 +243,9 @@ def read_run(run: Values, width: int, rules: Rules = (), leading_first: bool = T
     """The ``width`` values of a run, or None and the reason they can't be placed."""
     cells = _trim(run.cells, width, leading_first) if run.structured else list(run.cells)
     if len(cells) == width:
-        out = []
-        for c in cells:
-            cell = read_cell(c)
-            out.append(cell.value if cell else None)
-        return out, ""
+        read = [read_cell(c) for c in cells]
+        notes = "; ".join(c.note for c in read if c and c.note)
+        return [c.value if c else None for c in read], notes
     if len(cells) > width:
         return None, f"{len(cells)} values where {width} were expected"
     if run.glued and all(c.lstrip("+-").isdigit() for c in cells):
@@ -270,6 +268,7 @@ class Reader:
         self.spans = locate(text)
         self.warnings: list[str] = []
         self.spare: dict[str, list[Run]] = {}
+        self.assigned: dict[str, Run] = {}  # row key -> its run of values
         self.active_fmt: str | None = None  # table 三 falls back on it when its own shape is lost
 
     def stream(self, name: str) -> Stream | None:
@@ -286,6 +285,7 @@ class Reader:
                   else sorted(_first_each(found), key=lambda m: m.start))
         assigned, spare = _align(stream, chosen)
         self.spare[table] = spare
+        self.assigned.update({rows[i].key: run for i, run in assigned.items()})
         out: dict[str, list | None] = {}
         for i, row in enumerate(rows):
             run = assigned.get(i)
@@ -313,17 +313,21 @@ class Reader:
         rows = T.active_rows(tpl or "2021")
         raw = self._rows(stream, rows, ordered=False, table="二", rules=(),
                          leading_first=False)
-        yuan = bool(re.search(r"单位[:：]?元|\(元\)", stream.text))
-        table = {}
-        for row in rows:
-            vals = raw[row.key] or [None] * row.width
-            table[row.key] = dict(zip(row.columns, vals))
-        fees = table.get("fees", {})
-        key = "amount" if tpl != "2019" else None
-        if yuan and key and fees.get(key) is not None:
-            fees[key] = round(fees[key] / 10000, 6)
-            self.warnings.append("table 二: fees stated in 元, converted to 万元")
+        table = {row.key: dict(zip(row.columns, raw[row.key] or [None] * row.width))
+                 for row in rows}
+        self._to_wan_yuan(stream, table)
         return table, tpl
+
+    def _to_wan_yuan(self, stream: Stream, table: dict) -> None:
+        """The template asks for 万元; a report that states 元 (header or cell) is converted."""
+        row, column = T.WAN_YUAN
+        value = table.get(row, {}).get(column)
+        run = self.assigned.get(row)
+        in_yuan = bool(re.search(r"单位:?元|\(元\)", stream.text)) or bool(
+            run and any(c.endswith("元") and not c.endswith("万元") for c in run.values.cells))
+        if in_yuan and value is not None:
+            table[row][column] = round(value / 10000, 6)
+            self.warnings.append(f"table 二: {row} stated in 元 ({value}), converted to 万元")
 
     @staticmethod
     def active_format(stream: Stream) -> str | None:

@@ -7,12 +7,11 @@ template from here instead of repeating labels. Sources: 国办公开办函〔20
 A row's ``keys`` are label fragments that identify it even when the label is
 torn across lines or cells; they are matched on text with all whitespace
 removed; they include the label's first words, so the first line of a torn
-label always names its row. ``number`` is the row's own sub-item number ("3." in "3.其他"), which
-a glued text may fuse with the digits before it.
+label always names its row.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -22,7 +21,6 @@ class Row:
     keys: tuple[str, ...]
     width: int = 1
     columns: tuple[str, ...] = ()
-    number: str = ""
 
 
 # --- sections ---------------------------------------------------------------
@@ -78,8 +76,8 @@ ACTIVE_HEADERS = {"2021": ("本年制发件数", "本年废止件数", "现行�
                   "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
                            "本年增/减", "采购项目数量")}
 
-# Columns whose cells are money (a unit may be stated in the cell or header).
-MONEY = {("fees", "amount"), ("procurement", "amount")}
+# The cell the template states in 万元; a report that writes 元 is converted.
+WAN_YUAN = ("fees", "amount")
 
 # --- table 三 ---------------------------------------------------------------
 
@@ -87,8 +85,8 @@ APPLICANT_COLUMNS = ("natural_person", "commercial", "research", "social_welfare
                      "legal_service", "other_org", "total")
 
 
-def _r(key: str, label: str, *keys: str, number: str = "") -> Row:
-    return Row(key, label, keys or (label,), 7, APPLICANT_COLUMNS, number)
+def _r(key: str, label: str, *keys: str) -> Row:
+    return Row(key, label, keys or (label,), 7, APPLICANT_COLUMNS)
 
 
 _APPS_HEAD = (
@@ -96,25 +94,23 @@ _APPS_HEAD = (
     _r("carried_over", "二、上年结转政府信息公开申请数量", "上年结转"),
     _r("granted", "（一）予以公开", "予以公开"),
     _r("partially_granted", "（二）部分公开", "部分公开"),
-    _r("denied_state_secret", "1.属于国家秘密", "国家秘密", number="1"),
-    _r("denied_prohibited_by_law", "2.其他法律行政法规禁止公开", "法律行政法规禁止", "其他法律", "止公开",
-       number="2"),
-    _r("denied_security_stability", "3.危及“三安全一稳定”", "三安全一稳定", "危及", number="3"),
-    _r("denied_third_party", "4.保护第三方合法权益", "第三方合法权益", "保护第三方", number="4"),
-    _r("denied_internal_affairs", "5.属于三类内部事务信息", "三类内部事务", number="5"),
-    _r("denied_process_info", "6.属于四类过程性信息", "四类过程性", number="6"),
-    _r("denied_enforcement_file", "7.属于行政执法案卷", "行政执法案卷", number="7"),
-    _r("denied_inquiry", "8.属于行政查询事项", "行政查询事项", number="8"),
-    _r("unable_not_held", "1.本机关不掌握相关政府信息", "不掌握相关", "本机关不掌握", number="1"),
-    _r("unable_needs_creation", "2.没有现成信息需要另行制作", "没有现成信息", "另行制作", number="2"),
-    _r("unable_unclear", "3.补正后申请内容仍不明确", "补正后申请内容", "申请内容仍不明确", number="3"),
-    _r("rejected_petition", "1.信访举报投诉类申请", "信访举报投诉", number="1"),
-    _r("rejected_duplicate", "2.重复申请", "重复申请", number="2"),
-    _r("rejected_publication", "3.要求提供公开出版物", "公开出版物", number="3"),
-    _r("rejected_excessive", "4.无正当理由大量反复申请", "大量反复申请", "大量反复", "无正当理由大量",
-       number="4"),
+    _r("denied_state_secret", "1.属于国家秘密", "国家秘密"),
+    _r("denied_prohibited_by_law", "2.其他法律行政法规禁止公开", "法律行政法规禁止", "其他法律", "止公开"),
+    _r("denied_security_stability", "3.危及“三安全一稳定”", "三安全一稳定", "危及"),
+    _r("denied_third_party", "4.保护第三方合法权益", "第三方合法权益", "保护第三方"),
+    _r("denied_internal_affairs", "5.属于三类内部事务信息", "三类内部事务"),
+    _r("denied_process_info", "6.属于四类过程性信息", "四类过程性"),
+    _r("denied_enforcement_file", "7.属于行政执法案卷", "行政执法案卷"),
+    _r("denied_inquiry", "8.属于行政查询事项", "行政查询事项"),
+    _r("unable_not_held", "1.本机关不掌握相关政府信息", "不掌握相关", "本机关不掌握"),
+    _r("unable_needs_creation", "2.没有现成信息需要另行制作", "没有现成信息", "另行制作"),
+    _r("unable_unclear", "3.补正后申请内容仍不明确", "补正后申请内容", "申请内容仍不明确"),
+    _r("rejected_petition", "1.信访举报投诉类申请", "信访举报投诉"),
+    _r("rejected_duplicate", "2.重复申请", "重复申请"),
+    _r("rejected_publication", "3.要求提供公开出版物", "公开出版物"),
+    _r("rejected_excessive", "4.无正当理由大量反复申请", "大量反复申请", "大量反复", "无正当理由大量"),
     _r("rejected_confirmation", "5.要求行政机关确认或重新出具已获取信息", "确认或重新出具", "重新出具已获取",
-       "要求行政机关确认", number="5"),
+       "要求行政机关确认"),
 )
 _APPS_TAIL = (
     _r("total_processed", "（七）总计", "（七）总计", "(七)总计", "总计"),
@@ -123,10 +119,10 @@ _APPS_TAIL = (
 
 APPLICATIONS_2021 = _APPS_HEAD + (
     _r("other_overdue_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-       "逾期不补正", "无正当理由逾期", number="1"),
+       "逾期不补正", "无正当理由逾期"),
     _r("other_unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-       "缴纳费用", "收费通知", "逾期未按", number="2"),
-    _r("other_other", "3.其他", "3.其他", "3、其他", "3．其他", number="3"),
+       "缴纳费用", "收费通知", "逾期未按"),
+    _r("other_other", "3.其他", "3.其他", "3、其他", "3．其他"),
 ) + _APPS_TAIL
 
 APPLICATIONS_2019 = _APPS_HEAD + (

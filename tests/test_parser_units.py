@@ -108,3 +108,16 @@ def test_command_line(tmp_path):
     assert [line.get("year") for line in lines] == [2023, None, 2025]
     assert lines[1]["file"] == str(bad) and "NotAReport" in lines[1]["error"]
     assert lines[2]["source"]["format"] == "html" and lines[0]["source"]["format"] == "md"
+
+
+def test_fees_in_yuan_are_converted_and_noted_cells_warned():
+    from parsers import parse_text
+    text = ("某县2023年政府信息公开工作年度报告\n一、总体情况\n无\n二、主动公开政府信息情况\n"
+            "| 第二十条第（一）项 | | | |\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+            "| 规章 | 22（其中修订16件） | 0 | 3 |\n| 第二十条第（八）项 | |\n"
+            "| 信息内容 | 本年收费金额 |\n| 行政事业性收费 | 5600元 |\n")
+    record = parse_text(text)
+    assert record["active_disclosure"]["fees"] == {"amount": 0.56}
+    assert record["active_disclosure"]["regulations"] == {"issued": 22, "repealed": 0, "in_force": 3}
+    assert "table 二: fees stated in 元 (5600), converted to 万元" in record["warnings"]
+    assert any("read as 22 (note dropped)" in w for w in record["warnings"])
