@@ -45,6 +45,7 @@ DOWNLOADER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "crawler.pipelines.ParsePipeline": 100,
     "crawler.pipelines.DedupePipeline": 200,
+    "crawler.validation.ValidationPipeline": 300,
     "crawler.pipelines.JsonlWriterPipeline": 900,
 }
 EXTENSIONS = {"crawler.summary.RunSummary": 500}
