@@ -1,0 +1,122 @@
+"""Scheduled crawls, incremental: three crawls of the farm into one OUTPUT_DIR.
+
+Run 1 fetches everything; run 2 (nothing changed) must fetch no report page or
+file again and emit no record; between runs 2 and 3 one report is corrected on
+the farm, and run 3 must emit exactly that report, as version 2. Three sites
+answer with ETags (conditional requests, 304); the others give no validators
+(revisit age). Every figure comes from the farm's request log and the output.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from crawler.runs import build_report
+from tests.farm import build
+from tests.farm.run import crawl, write_inputs
+from tests.farm.server import FarmServer
+from tests.test_crawl_farm import read_jsonl
+
+VALIDATING_SITES = ("平安县人民政府", "甘泉县人民政府", "绵山县人民政府")
+CHANGED = "http://xxgk.pingan.gov.cn/zfxxgknb/2022n_111822/202302/t20230212_1900001.html"
+
+
+def document_urls(manifest) -> set[str]:
+    """Every report page and file the farm publishes (reports and look-alikes, with their second URLs)."""
+    urls = set()
+    for doc in manifest["reports"] + manifest["lookalikes"]:
+        urls |= {doc["url"], doc["page_url"], *doc["aliases"], *(f["url"] for f in doc["files"])}
+    return urls
+
+
+@pytest.fixture(scope="module")
+def crawls(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("schedule")
+    farm = build(1)
+    seeds, manifest_path = write_inputs(farm, directory)
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    hosts = {doc["url"].split("/")[2] for doc in manifest["reports"] + manifest["lookalikes"]
+             if doc["site"] in VALIDATING_SITES}
+    output = directory / "output"
+    runs = []
+    with FarmServer(farm, validating_hosts=frozenset(hosts)) as server:
+        for number in range(3):
+            if number == 2:
+                farm.edit(CHANGED, "根据《中华人民共和国".encode(), "依据《中华人民共和国".encode())
+            start = len(server.log)
+            result = crawl(server.proxy, seeds, output)
+            assert result.returncode == 0, result.stderr[-3000:]
+            runs.append({"log": server.log[start:], "lines": read_jsonl(output / "reports.jsonl")})
+    for run in runs:
+        run_files = sorted((output / "runs").glob("*.json"), key=lambda path: path.stat().st_mtime)
+        run["report"] = json.loads(run_files[runs.index(run)].read_text(encoding="utf-8"))
+    return {"manifest": manifest, "documents": document_urls(manifest), "hosts": hosts, "runs": runs,
+            "errors": read_jsonl(output / "errors.jsonl")}
+
+
+def fetched(run, documents, status=200) -> set[str]:
+    return {url for method, url, code in run["log"] if url in documents and code == status}
+
+
+def emitted(crawls, number) -> list[dict]:
+    run_id = crawls["runs"][number]["report"]["run"]
+    return [record for record in crawls["runs"][2]["lines"] if record["run"] == run_id]
+
+
+def test_first_run_emits_every_record_as_version_one(crawls):
+    records = emitted(crawls, 0)
+    assert len(records) == 138
+    assert {record["version"] for record in records} == {1}
+    assert crawls["runs"][0]["report"]["totals"]["new"] == 138
+
+
+def test_second_run_fetches_no_unchanged_report_page_or_file(crawls):
+    first, second = crawls["runs"][0], crawls["runs"][1]
+    documents = crawls["documents"]
+    failed = {error["url"] for error in crawls["errors"]
+              if error["stage"] == "fetch" and error["role"] in ("page", "attachment")}
+    # only what failed to download in run 1 (a soft 404, a timeout, an oversized page and its twin) is asked again
+    assert fetched(second, documents) == failed & fetched(first, documents)
+    assert len(fetched(second, documents)) == 4
+    # where the portal gives ETags, report pages are asked conditionally (304); their files, unasked
+    on_validating = {url for url in fetched(first, documents) if url.split("/")[2] in crawls["hosts"]}
+    not_modified = fetched(second, documents, 304)
+    assert not_modified < on_validating - failed
+    assert (len(not_modified), len(on_validating - failed)) == (52, 62)
+
+
+def test_second_run_emits_no_record(crawls):
+    assert emitted(crawls, 1) == []
+    assert len(crawls["runs"][1]["lines"]) == len(crawls["runs"][0]["lines"])
+    totals = crawls["runs"][1]["report"]["totals"]
+    assert (totals["new"], totals["changed"]) == (0, 0)
+
+
+def test_changed_report_yields_exactly_one_new_version(crawls):
+    records = emitted(crawls, 2)
+    assert [(record["id"], record["version"]) for record in records] == [
+        (hashlib.sha1(CHANGED.encode()).hexdigest(), 2)]
+    assert records[0]["text"].startswith("依据《")
+    assert fetched(crawls["runs"][2], crawls["documents"]) - fetched(crawls["runs"][1], crawls["documents"]) == {
+        CHANGED}
+    assert crawls["runs"][2]["report"]["totals"]["changed"] == 1
+
+
+def test_run_files_have_per_site_figures_and_chain(crawls):
+    reports = [run["report"] for run in crawls["runs"]]
+    assert [report["status"] for report in reports] == ["finished"] * 3
+    assert [report["previous"] for report in reports] == [None, reports[0]["run"], reports[1]["run"]]
+    site = reports[1]["sites"]["平安县人民政府"]
+    assert site["new"] == site["changed"] == 0 and site["unchanged"] > 0 and site["pages"] > 0
+    assert reports[1]["fell_to_zero"] == []
+
+
+def test_a_site_whose_reports_vanish_is_flagged():
+    report = build_report("r2", {"status": "finished", "previous": "r1"},
+                          {"a": {"pages": 3, "unchanged": 4}, "b": {"pages": 1, "errors_fetch": 1}},
+                          {"a": {"new": 4}, "b": {"new": 2, "changed": 1}})
+    assert report["fell_to_zero"] == ["b"]
+    assert report["sites"]["b"] == {"pages": 1, "new": 0, "changed": 0, "unchanged": 0, "errors": {"fetch": 1},
+                                    "reports": 0, "previous_reports": 3}
