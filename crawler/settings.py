@@ -41,14 +41,26 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.JsRedirectMiddleware": 575,
     "crawler.middlewares.Soft404Middleware": 570,
     "crawler.middlewares.RetryAfterMiddleware": 560,
+    "crawler.incremental.ConditionalRequestMiddleware": 540,
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.ParsePipeline": 100,
     "crawler.pipelines.DedupePipeline": 200,
     "crawler.validation.ValidationPipeline": 300,
+    "crawler.incremental.RecordVersionPipeline": 850,
     "crawler.pipelines.JsonlWriterPipeline": 900,
+    "crawler.incremental.RecordStatePipeline": 950,
 }
-EXTENSIONS = {"crawler.summary.RunSummary": 500}
+EXTENSIONS = {"crawler.summary.RunSummary": 500, "crawler.runs.RunReport": 510,
+              "crawler.distributed.IdleWorkers": 520}
+ADDONS = {"crawler.runs.RunAddon": 100, "crawler.distributed.RedisAddon": 200}
+
+# Scheduled crawls (README "Weekly crawls"): state in OUTPUT_DIR/state/, or in Redis with REDIS_URL.
+INCREMENTAL_ENABLED = True
+INCREMENTAL_REVISIT_DAYS = 30  # a report page or file without ETag/Last-Modified is asked for again after this
+RUN_ID = None                  # None: resume the unfinished run, else start a new one
+REDIS_URL = None               # e.g. redis://127.0.0.1:6379/0: shared queue, duplicate filter and state
+REDIS_IDLE_CLOSE = 10          # seconds a worker with an empty queue waits for the others
 
 OUTPUT_DIR = "output"
 PARSE_WORKERS = 1  # processes parsing pages beside the crawler (0: a thread of the crawler)
