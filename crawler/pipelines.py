@@ -11,7 +11,9 @@ import asyncio
 import hashlib
 import json
 import re
+from collections.abc import MutableMapping
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
 from .items import Alias, Document, Failure, Record
+from .state import state_for
 
 try:  # the document extractors land separately; until then files are recorded as errors
     from parsers.documents import parse_file
@@ -101,24 +104,38 @@ class DedupePipeline:
 
     min_text = 200  # image-only reports have no text to compare
 
-    def __init__(self):
-        self.texts: dict[str, str] = {}
-        self.groups: dict[str, list[tuple[str, tuple]]] = {}
+    def __init__(self, texts=None, groups=None, lock=nullcontext):
+        """The maps live in the incremental state when there is one (across runs and workers)."""
+        self.texts: MutableMapping[str, str] = {} if texts is None else texts
+        self.groups: MutableMapping[str, list[list]] = {} if groups is None else groups
+        self.lock = lock
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        state = state_for(crawler)
+        return cls(state.texts, state.groups, state.lock) if state else cls()
 
     def process_item(self, item, spider=None):
         if not isinstance(item, Record):
             return item
+        with self.lock():
+            return self.dedupe(item)
+
+    def dedupe(self, item):
         data, document = item.data, item.document
         identity = (normalize(data.get("org")), data.get("year"))
         text = normalize(data.get("text"))
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest() if len(text) >= self.min_text else None
-        if digest in self.texts:
+        if self.texts.get(digest, data["id"]) != data["id"]:  # its own id: the same document again
             return Alias(self.texts[digest], document.url, document.page_url, document.site)
-        members = self.groups.setdefault(document.article_id or document.page_url, [])
-        for record_id, known in members:
-            if known == identity or None in known or None in identity or "" in (known[0], identity[0]):
+        group = document.article_id or document.page_url
+        members = self.groups.get(group, [])
+        for record_id, *known in members:
+            if record_id == data["id"]:
+                return item
+            if tuple(known) == identity or None in known or None in identity or "" in (known[0], identity[0]):
                 return Alias(record_id, document.url, document.page_url, document.site)
-        members.append((data["id"], identity))
+        self.groups[group] = [*members, [data["id"], *identity]]
         if digest:
             self.texts[digest] = data["id"]
         return item
@@ -129,20 +146,24 @@ def normalize(text: str | None) -> str:
 
 
 class JsonlWriterPipeline:
-    """reports.jsonl and errors.jsonl under OUTPUT_DIR; other sources patched in at close."""
+    """reports.jsonl and errors.jsonl under OUTPUT_DIR; other sources patched in at close.
 
-    def __init__(self, directory: str):
+    Incremental crawls append (each record names its `run` and `version`).
+    """
+
+    def __init__(self, directory: str, append: bool = False):
         self.directory = Path(directory)
+        self.mode = "a" if append else "w"
         self.alternates: dict[str, dict[str, None]] = {}  # record id -> URLs, in order
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.get("OUTPUT_DIR"))
+        return cls(crawler.settings.get("OUTPUT_DIR"), crawler.settings.getbool("INCREMENTAL_ENABLED"))
 
     def open_spider(self, spider=None):
         self.directory.mkdir(parents=True, exist_ok=True)
-        self.reports = (self.directory / "reports.jsonl").open("w", encoding="utf-8")
-        self.errors = (self.directory / "errors.jsonl").open("w", encoding="utf-8")
+        self.reports = (self.directory / "reports.jsonl").open(self.mode, encoding="utf-8")
+        self.errors = (self.directory / "errors.jsonl").open(self.mode, encoding="utf-8")
 
     def process_item(self, item, spider=None):
         if isinstance(item, Record):
