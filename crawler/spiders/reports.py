@@ -19,6 +19,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from ..discovery import COLUMN_THRESHOLD, NAV_THRESHOLD, UNIT_THRESHOLD, Fence, score_link
 from ..families import BY_NAME, Entry, ListPage, article_id, detect
 from ..families.base import anchors, filename_of, is_document_link
+from ..incremental import Unchanged
 from ..items import Document, Failure
 from ..recognize import classify, parse_years, year_wanted
 
@@ -39,8 +40,9 @@ class ReportsSpider(scrapy.Spider):
     name = "reports"
 
     def __init__(self, seeds: str | None = None, years: str | None = None, limit: str | None = None,
-                 *args, **kwargs):
+                 full: str | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.full = full not in (None, "", "0")  # fetch and emit every report, changed or not
         self.seeds = load_seeds(seeds)[: int(limit) if limit else None]
         self.years = parse_years(years)
         self.seen_entries: set[str] = set()
@@ -185,6 +187,8 @@ class ReportsSpider(scrapy.Spider):
 
     # -- failures ------------------------------------------------------------------
     def on_error(self, failure):
+        if failure.check(Unchanged):  # seen before and not changed: nothing to record
+            return
         request = failure.request
         meta = request.meta
         kind, message = failure_kind(failure)
