@@ -260,6 +260,13 @@ class Farm:
         parts = urlsplit(url)
         self.routes[parts.hostname][query_key(parts.path + ("?" + parts.query if parts.query else ""))].fault = fault
 
+    def edit(self, url: str, old: bytes, new: bytes) -> None:
+        """Change a published document in place (a portal correcting a report between two crawls)."""
+        parts = urlsplit(url)
+        route = self.routes[parts.hostname][query_key(parts.path + ("?" + parts.query if parts.query else ""))]
+        assert old in route.body, f"{old!r} not in {url}"
+        route.body = route.body.replace(old, new, 1)
+
     def handle(self, url: str, handler) -> None:
         """A dynamic route (POST APIs): handler(method, query: dict, body: bytes) -> Route."""
         parts = urlsplit(url)

@@ -7,9 +7,11 @@ are routed by their Host header. Every request is logged for the tests.
 """
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections import Counter
+from urllib.parse import urlsplit
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from .model import Farm, Route
@@ -30,8 +32,10 @@ class QuietServer(ThreadingHTTPServer):
 class FarmServer:
     """Serve a `Farm` in a background thread (start/stop), logging (method, url, status)."""
 
-    def __init__(self, farm: Farm, host: str = "127.0.0.1", port: int = 0, timeout_sleep: float = 6.0):
+    def __init__(self, farm: Farm, host: str = "127.0.0.1", port: int = 0, timeout_sleep: float = 6.0,
+                 validating_hosts: frozenset[str] = frozenset()):
         self.farm, self.timeout_sleep = farm, timeout_sleep
+        self.validating_hosts = validating_hosts  # these answer with an ETag and honour If-None-Match
         self.log: list[tuple[str, str, int]] = []
         self.hits: Counter[str] = Counter()
         self.lock = threading.Lock()
@@ -75,6 +79,13 @@ class FarmServer:
             return Route(412, b"<html><script>var _$ts='obfuscated';</script></html>", (("Content-Type", "text/html"),)), None
         return route, None
 
+    def validate(self, route: Route, if_none_match: str | None) -> Route:
+        """An ETag from the body; 304 when the client already has that body."""
+        etag = '"%s"' % hashlib.sha1(route.body).hexdigest()[:16]
+        if if_none_match == etag:
+            return Route(304, b"", (("ETag", etag),))
+        return Route(route.status, route.body, route.headers + (("ETag", etag),), route.fault)
+
     def handler_class(self):
         server = self
 
@@ -97,6 +108,8 @@ class FarmServer:
                     server.hits[url] += 1
                     hits = server.hits[url]
                 route, action = server.apply_fault(server.farm.resolve(method, url, body), hits)
+                if route.status == 200 and urlsplit(url).hostname in server.validating_hosts:
+                    route = server.validate(route, self.headers.get("If-None-Match"))
                 with server.lock:
                     server.log.append((method, url, route.status))
                 if action == "sleep":
