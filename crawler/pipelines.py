@@ -109,6 +109,7 @@ class DedupePipeline:
         self.texts: MutableMapping[str, str] = {} if texts is None else texts
         self.groups: MutableMapping[str, list[list]] = {} if groups is None else groups
         self.lock = lock
+        self.emitted: set[str] = set()  # record ids this process let through
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -126,18 +127,21 @@ class DedupePipeline:
         identity = (normalize(data.get("org")), data.get("year"))
         text = normalize(data.get("text"))
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest() if len(text) >= self.min_text else None
-        if self.texts.get(digest, data["id"]) != data["id"]:  # its own id: the same document again
-            return Alias(self.texts[digest], document.url, document.page_url, document.site)
+        owner = self.texts.get(digest)
+        if owner and (owner != data["id"] or owner in self.emitted):
+            return Alias(owner, document.url, document.page_url, document.site)
         group = document.article_id or document.page_url
         members = self.groups.get(group, [])
         for record_id, *known in members:
-            if record_id == data["id"]:
-                return item
+            if record_id == data["id"] and record_id not in self.emitted:
+                break  # its own entry from a past run or a killed process: a record, versioned later
             if tuple(known) == identity or None in known or None in identity or "" in (known[0], identity[0]):
                 return Alias(record_id, document.url, document.page_url, document.site)
-        self.groups[group] = [*members, [data["id"], *identity]]
+        else:
+            self.groups[group] = [*members, [data["id"], *identity]]
         if digest:
             self.texts[digest] = data["id"]
+        self.emitted.add(data["id"])
         return item
 
 
