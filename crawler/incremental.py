@@ -55,10 +55,14 @@ class ConditionalRequestMiddleware:
         self.crawler.signals.send_catch_log(document_status, site=request.meta.get("site"), status="unchanged")
         return Unchanged(f"{why}: {request.url}")
 
+    def known(self, url: str) -> dict | None:
+        """What earlier runs or processes saw; a file linked again in this process is fetched as before."""
+        return None if url in self.state.settled else self.state.document(url)
+
     def process_request(self, request, spider=None):
         if request.meta.get("role") not in ROLES or full_crawl(self.crawler):
             return None
-        known = self.state.document(request.url)
+        known = self.known(request.url)
         if not known:
             return None
         if known.get("etag") or known.get("last_modified"):
@@ -78,7 +82,7 @@ class ConditionalRequestMiddleware:
         if response.status != 200:
             return response
         digest = hashlib.sha256(response.body).hexdigest()
-        known = self.state.document(request.url)
+        known = self.known(request.url)
         if known and known.get("sha256") == digest and not full_crawl(self.crawler):
             self.state.fetched[request.url] = {**known, "sha256": digest}
             self.state.settle(request.url, self.crawler.settings.get("RUN_ID"))  # refresh its age

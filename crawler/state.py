@@ -149,6 +149,7 @@ class State:
     def __init__(self, store):
         self.store = store
         self.fetched: dict[str, dict] = {}  # this process: URL -> validators of a body not yet committed
+        self.settled: set[str] = set()      # this process: URLs committed (a second link to one is no skip)
         self.texts = Rows(store, "text", "record")
         self.groups = Rows(store, "group", "members")
 
@@ -170,6 +171,7 @@ class State:
         """Commit a fetched body's validators: from now on the document counts as seen."""
         validators = self.fetched.pop(url, None)
         if validators:
+            self.settled.add(url)
             self.store.put("document", url, {**validators, "fetched_at": utcnow().isoformat(timespec="seconds"),
                                              "run": run})
 
