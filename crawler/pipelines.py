@@ -195,7 +195,9 @@ class JsonlWriterPipeline:
                 record = json.loads(line)
                 if record["id"] in self.alternates:
                     own = {record["source"]["url"], record["source"]["page_url"]}
-                    record["source"]["alternates"] = [url for url in self.alternates[record["id"]] if url not in own]
+                    known = dict.fromkeys(record["source"].get("alternates", []))  # from earlier runs
+                    record["source"]["alternates"] = [url for url in {**known, **self.alternates[record["id"]]}
+                                                      if url not in own]
                     line = json.dumps(record, ensure_ascii=False) + "\n"
                 target.write(line)
         temporary.replace(path)
