@@ -25,8 +25,10 @@ system-deps:
 	  else echo "note: install $(SYSTEM_PACKAGES) for DOC/WPS files and the Redis tests"; fi; \
 	fi
 
-# The main job: start the local portal farm, crawl it with `scrapy crawl reports`, print the summary.
+# The main job: start the local portal farm, crawl it with `scrapy crawl reports`, print the
+# summary. A fresh output/ each time (the crawl state in it would make a second run incremental).
 demo: $(STAMP) system-deps
+	rm -rf output
 	$(BIN)/python -m tests.farm.demo --output output
 
 # Parse the shared corpus (real report texts and pages) with the command line.

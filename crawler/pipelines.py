@@ -27,7 +27,7 @@ try:  # the document extractors land separately; until then files are recorded a
     from parsers.documents import parse_file
 except ImportError:
     parse_file = None
-from dataset.region import merge as merge_region
+from parsers.region import merge as merge_region
 from parsers import parse_html
 
 

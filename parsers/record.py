@@ -5,11 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 
-from dataset.region import from_name as region_from_name
-
 from .checks import run_checks
 from .grid import Grid, grids_to_text
 from .metadata import find_title, headers, org_of, published_of, squash, year_of
+from .region import from_name as region_from_name
 from .sections import split_sections
 from .tables import read_tables, template_of
 from .values import normalize

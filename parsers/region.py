@@ -1,6 +1,6 @@
 """Region of an issuing organ from its name, with cpca-new (a maintained fork of
 cpca with the 2024 division codes; chosen by measured accuracy, see
-tests/test_dataset_region.py), and the merge with what a portal's seed row knows.
+tests/test_dataset_region.py), and its merge with what a portal's seed row knows.
 
 The library resolves a bare county name that several divisions share (朝阳区,
 桥西区) to the first one it knows; such a guess is cut back to the levels that
