@@ -238,10 +238,23 @@ def _trim(cells: list[str], width: int, leading_first: bool) -> list[str]:
     return cells
 
 
+def _without_subtotal(cells: list[str]) -> list[str] | None:
+    """Table 三 with a 法人或其他组织 小计 column (8 numbers): drop the subtotal, found as
+    the one cell before or after the five legal-person columns that is their sum."""
+    values = [c.value if (c := read_cell(x)) else None for x in cells]
+    if None in values:
+        return None
+    readings = {tuple(c for i, c in enumerate(cells) if i != drop)
+                for drop, parts in ((1, values[2:7]), (6, values[1:6])) if values[drop] == sum(parts)}
+    return list(readings.pop()) if len(readings) == 1 else None
+
+
 def read_run(run: Values, width: int, rules: Rules = (), leading_first: bool = True
              ) -> tuple[list[Number | None] | None, str]:
     """The ``width`` values of a run, or None and the reason they can't be placed."""
     cells = _trim(run.cells, width, leading_first) if run.structured else list(run.cells)
+    if len(cells) == width + 1 and rules == ROW_TOTAL:
+        cells = _without_subtotal(cells) or cells
     if len(cells) == width:
         read = [read_cell(c) for c in cells]
         notes = "; ".join(c.note for c in read if c and c.note)

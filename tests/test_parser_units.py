@@ -121,3 +121,15 @@ def test_fees_in_yuan_are_converted_and_noted_cells_warned():
     assert record["active_disclosure"]["regulations"] == {"issued": 22, "repealed": 0, "in_force": 3}
     assert "table 二: fees stated in 元 (5600), converted to 万元" in record["warnings"]
     assert any("read as 22 (note dropped)" in w for w in record["warnings"])
+
+
+def test_legal_person_subtotal_column_is_dropped():
+    """自然人 | 小计 | 商业企业 … 其他 | 总计: eight numbers, the subtotal found by its sum."""
+    from parsers.linear import Values
+    from parsers.tables import read_run
+    row = Values(["5", "4", "1", "0", "2", "0", "1", "9"])
+    assert read_run(row, 7, ROW_TOTAL)[0] == [5, 1, 0, 2, 0, 1, 9]
+    after = Values(["5", "1", "0", "2", "0", "1", "4", "9"])  # the subtotal after 其他
+    assert read_run(after, 7, ROW_TOTAL)[0] == [5, 1, 0, 2, 0, 1, 9]
+    assert read_run(Values(["5", "3", "1", "0", "2", "0", "1", "9"]), 7, ROW_TOTAL)[0] is None
+    assert read_run(Values(["0"] * 8), 7, ROW_TOTAL)[0] == [0] * 7
