@@ -24,32 +24,31 @@ def _span(cell, name: str) -> int:
 
 def table_grid(table) -> Grid:
     """One ``<table>`` element as a grid (nested tables are read on their own)."""
-    slots: dict[tuple[int, int], tuple[int, str]] = {}  # (row, col) -> (origin id, text)
     rows = [tr for tr in table.iter("tr") if _owner(tr) is table]
+    slots: list[dict[int, tuple[int, str]]] = [{} for _ in rows]  # row -> col -> (origin, text)
     origin = 0
     for r, tr in enumerate(rows):
         c = 0
         for cell in tr:
             if cell.tag not in ("td", "th"):
                 continue
-            while (r, c) in slots:
-                c += 1
-            text = _text(cell)
-            for dr in range(_span(cell, "rowspan")):
-                for dc in range(_span(cell, "colspan")):
-                    slots[(r + dr, c + dc)] = (origin, text)
             origin += 1
-            c += _span(cell, "colspan")
+            while c in slots[r]:
+                c += 1
+            text, down, across = _text(cell), _span(cell, "rowspan"), _span(cell, "colspan")
+            for row in slots[r:r + down]:
+                for col in range(c, c + across):
+                    row[col] = (origin, text)
+            c += across
     grid = []
-    for r in range(len(rows)):
-        row, last = [], None
-        for c in range(max((c for (rr, c) in slots if rr == r), default=-1) + 1):
-            oid, text = slots.get((r, c), (None, ""))
-            if oid is not None and oid == last:
-                continue
-            row.append(text)
+    for row in slots:
+        cells, last = [], None
+        for c in range(max(row, default=-1) + 1):
+            oid, text = row.get(c, (None, ""))
+            if oid is None or oid != last:
+                cells.append(text)
             last = oid
-        grid.append(row)
+        grid.append(cells)
     return grid
 
 

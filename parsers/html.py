@@ -7,6 +7,7 @@ import re
 
 import trafilatura
 from lxml import html as lxml_html
+from lxml.cssselect import CSSSelector
 
 from .grid import html_grids
 from .metadata import org_of, squash
@@ -18,6 +19,7 @@ CONTAINERS = ("#zoom", ".TRS_Editor", ".TRS_UEDITOR", "#UCAP-CONTENT", "#ivs_con
               "#webeditorview", ".Custom_UnionStyle", ".article-content", ".xxgk_content",
               "#vsb_content", ".v_news_content", ".wp_articlecontent", ".zw", "#zw",
               ".article", "article", "#content", ".content")
+_SELECTORS = [CSSSelector(c) for c in CONTAINERS]  # compiled once: compiling costs more than matching
 _REPORT_WORDS = re.compile(r"总体情况|主动公开|政府信息公开")
 _TITLE_SUFFIX = re.compile(r"\s*[_|｜\-—]+\s*[^_|｜\-—]*$")
 
@@ -47,8 +49,8 @@ def meta(root, name: str) -> str | None:
 
 def container(root):
     """The article container: a known CMS body element that holds the report."""
-    for selector in CONTAINERS:
-        for el in root.cssselect(selector):
+    for selector in _SELECTORS:
+        for el in selector(root):
             if _REPORT_WORDS.search(el.text_content() or ""):
                 return el
     return None
