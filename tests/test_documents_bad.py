@@ -130,3 +130,16 @@ def test_sniff_word_family_by_bytes_not_extension():
 def test_sniff_refuses(data, message):
     with pytest.raises(DocumentError, match=message):
         sniff(data)
+
+
+def test_a_worker_serves_documents_until_one_fails():
+    """A worker is reused after a success and discarded after a failure."""
+    from parsers.documents import limits
+    good = (FILES / "seed000.docx").read_bytes()
+    parse_file(good)
+    worker = limits._POOL.idle[-1]
+    parse_file(good)
+    assert limits._POOL.idle[-1] is worker and worker.served >= 2
+    with pytest.raises(DocumentError, match="truncated"):
+        parse_file((FILES / "truncated.pdf").read_bytes())
+    assert worker not in limits._POOL.idle and worker.process.poll() is not None

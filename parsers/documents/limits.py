@@ -7,12 +7,18 @@ result or a DocumentError, and the next document starts clean.
 """
 from __future__ import annotations
 
+import atexit
 import os
 import pickle
 import resource
+import select
 import signal
+import struct
 import subprocess
 import sys
+import tempfile
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -44,46 +50,154 @@ def check_size(size: int, limits: Limits) -> None:
 
 
 def run_bounded(fn: Callable[..., Any], args: tuple, limits: Limits) -> Any:
-    """fn(*args) in a fresh worker process (parsers.documents.worker) under
-    limits.memory, killed with everything it started at limits.timeout.
+    """fn(*args) in a worker process (parsers.documents.worker) under limits.memory,
+    killed with everything it started at limits.timeout.
 
-    A new interpreter per document rather than multiprocessing: fork is
-    unsafe in the threaded crawl process, and forkserver/spawn re-run the
-    caller's __main__ in the child.
+    A separate interpreter rather than multiprocessing: fork is unsafe in the
+    threaded crawl process, and forkserver/spawn re-run the caller's __main__ in
+    the child. A worker that succeeded serves the next document (starting an
+    interpreter and importing the extractors costs more than most documents);
+    one that failed in any way is discarded, so the next document starts clean.
     """
     if not limits.isolate:
         return fn(*args)
-    worker = subprocess.Popen([sys.executable, "-m", "parsers.documents.worker"],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              start_new_session=True, env=_worker_env())
+    worker = _POOL.take(limits.memory)
     try:
-        out, err = worker.communicate(pickle.dumps((fn, args, limits.memory)), timeout=limits.timeout)
-    except subprocess.TimeoutExpired:
-        raise DocumentError(f"extraction timed out after {limits.timeout:g} s") from None
-    finally:
-        _kill_group(worker)
-    if worker.returncode != 0 or not out:
-        raise DocumentError(_death(worker.returncode, err, limits))
-    status, value = pickle.loads(out)
+        status, value = worker.ask((fn, args), limits)
+    except BaseException:
+        worker.close()
+        raise
     if status == "error":
+        worker.close()
         raise DocumentError(value)
+    _POOL.give(worker)
     return value
 
 
-def serve(stdin, stdout) -> None:
-    """The worker side: one pickled (fn, args, memory) in, one outcome out."""
-    fn, args, memory = pickle.load(stdin)
+class _Worker:
+    """One extraction process, spoken to with length-prefixed pickles on its pipes."""
+
+    def __init__(self, memory: int):
+        self.memory, self.served = memory, 0
+        self.stderr = tempfile.TemporaryFile()  # a pipe nobody reads would fill and block it
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "parsers.documents.worker", str(memory)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
+            start_new_session=True, env=_worker_env())
+
+    def ask(self, request: tuple, limits: Limits) -> tuple[str, Any]:
+        deadline = time.monotonic() + limits.timeout
+        try:
+            _send(self.process.stdin, request)
+        except (BrokenPipeError, OSError):
+            raise DocumentError(self.death(limits)) from None
+        reply = _receive(self.process.stdout, deadline)
+        if reply is _TIMEOUT:
+            raise DocumentError(f"extraction timed out after {limits.timeout:g} s")
+        if reply is None:
+            raise DocumentError(self.death(limits))
+        self.served += 1
+        return reply
+
+    def death(self, limits: Limits) -> str:
+        self.close()
+        self.stderr.seek(0)
+        last = (self.stderr.read().decode("utf-8", "replace").strip().splitlines() or [""])[-1]
+        code = self.process.returncode
+        if code is not None and code < 0:
+            return f"extraction process killed by signal {-code} (memory limit {limits.memory // MB} MB?)"
+        return f"extraction process exited with code {code} without a result {last}".rstrip()
+
+    def close(self) -> None:
+        """The worker and anything it started."""
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self.process.wait()
+
+
+class _Pool:
+    """Idle workers by memory limit; callers on several threads each get their own."""
+
+    def __init__(self):
+        self.idle: list[_Worker] = []
+        self.lock = threading.Lock()
+        atexit.register(self.close)
+
+    def take(self, memory: int) -> _Worker:
+        with self.lock:
+            for worker in reversed(self.idle):  # the most recently used first
+                if worker.memory == memory and worker.process.poll() is None:
+                    self.idle.remove(worker)
+                    return worker
+        return _Worker(memory)
+
+    def give(self, worker: _Worker) -> None:
+        if worker.served >= WORKER_DOCUMENTS:  # what extractors cache only grows: start afresh
+            worker.close()
+            return
+        with self.lock:
+            self.idle.append(worker)
+
+    def close(self) -> None:
+        with self.lock:
+            workers, self.idle = self.idle, []
+        for worker in workers:
+            worker.close()
+
+
+WORKER_DOCUMENTS = 50
+_POOL = _Pool()
+_TIMEOUT = object()
+_HEADER = struct.Struct("!Q")
+
+
+def _send(stream, obj) -> None:
+    data = pickle.dumps(obj)
+    stream.write(_HEADER.pack(len(data)) + data)
+    stream.flush()
+
+
+def _read_exactly(fd: int, size: int, deadline: float | None):
+    chunks, left = [], size
+    while left:
+        if deadline is not None:
+            wait = deadline - time.monotonic()
+            if wait <= 0 or not select.select([fd], [], [], wait)[0]:
+                return _TIMEOUT
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _receive(stream, deadline: float | None):
+    """One message, None at end of stream, _TIMEOUT past the deadline."""
+    fd = stream.fileno()
+    header = _read_exactly(fd, _HEADER.size, deadline)
+    if header is None or header is _TIMEOUT:
+        return header
+    body = _read_exactly(fd, _HEADER.unpack(header)[0], deadline)
+    return body if body is None or body is _TIMEOUT else pickle.loads(body)
+
+
+def serve(stdin, stdout, memory: int) -> None:
+    """The worker side: (fn, args) requests in, outcomes out, until the parent hangs up."""
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    try:
-        outcome = ("ok", fn(*args))
-    except DocumentError as exc:
-        outcome = ("error", str(exc))
-    except MemoryError:
-        outcome = ("error", f"extraction ran out of memory (limit {memory // MB} MB)")
-    except Exception as exc:  # the parent needs a message, never a traceback object
-        outcome = ("error", f"extraction failed: {type(exc).__name__}: {exc}")
-    pickle.dump(outcome, stdout)
-    stdout.flush()
+    while (request := _receive(stdin, None)) is not None:
+        fn, args = request
+        try:
+            outcome = ("ok", fn(*args))
+        except DocumentError as exc:
+            outcome = ("error", str(exc))
+        except MemoryError:
+            outcome = ("error", f"extraction ran out of memory (limit {memory // MB} MB)")
+        except Exception as exc:  # the parent needs a message, never a traceback object
+            outcome = ("error", f"extraction failed: {type(exc).__name__}: {exc}")
+        _send(stdout, outcome)
 
 
 def _worker_env() -> dict[str, str]:
@@ -91,19 +205,3 @@ def _worker_env() -> dict[str, str]:
     root = str(Path(__file__).resolve().parents[2])
     path = os.environ.get("PYTHONPATH")
     return {**os.environ, "PYTHONPATH": root + (os.pathsep + path if path else "")}
-
-
-def _death(returncode: int | None, err: bytes, limits: Limits) -> str:
-    last = (err.decode("utf-8", "replace").strip().splitlines() or [""])[-1]
-    if returncode is not None and returncode < 0:
-        return f"extraction process killed by signal {-returncode} (memory limit {limits.memory // MB} MB?)"
-    return f"extraction process exited with code {returncode} without a result {last}".rstrip()
-
-
-def _kill_group(worker: subprocess.Popen) -> None:
-    """The worker and anything it started."""
-    try:
-        os.killpg(worker.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    worker.wait()
