@@ -109,6 +109,9 @@ class Stream:
                                                              piece.glued)))
         self.text = "".join(parts)
 
+    def line_label(self, line: int) -> str:
+        return "".join(ch for ch, n in zip(self.text, self.char_line) if n == line)
+
     def matches(self, row_index: int, pattern: re.Pattern) -> list[Match]:
         return [Match(row_index, m.start(), m.end(), self.char_line[m.start()],
                       self.char_line[m.end() - 1]) for m in pattern.finditer(self.text)]
@@ -313,10 +316,12 @@ class Reader:
             if note:
                 self.warnings.append(f"table {table}: row {row.key}: {note}")
             out[row.key] = values
-        for run in spare:
+        return out
+
+    def _left_out(self, table: str, runs: list[Run]) -> None:
+        for run in runs:
             self.warnings.append(f"table {table}: numbers {' '.join(run.values.cells)!r} "
                                  "fit no row and were left out")
-        return out
 
     def active(self) -> tuple[dict | None, str | None]:
         stream = self.stream("active_disclosure")
@@ -326,6 +331,7 @@ class Reader:
         rows = T.active_rows(tpl or "2021")
         raw = self._rows(stream, rows, ordered=False, table="二", rules=(),
                          leading_first=False)
+        self._left_out("二", self.spare["二"])
         table = {row.key: dict(zip(row.columns, raw[row.key] or [None] * row.width))
                  for row in rows}
         self._to_wan_yuan(stream, table)
@@ -365,7 +371,24 @@ class Reader:
                          leading_first=True)
         table = {"columns": list(T.APPLICANT_COLUMNS),
                  "rows": {k: v if v is not None else [None] * 7 for k, v in raw.items()}}
+        subtotals = self._subtotals(stream)
+        if subtotals:
+            table["subtotals"] = subtotals
         return table, tpl
+
+    def _subtotals(self, stream: Stream) -> dict[str, list]:
+        """Numbers on a result group's own label line (（三）不予公开 …) are its subtotal row."""
+        found, left = {}, []
+        for run in self.spare["三"]:
+            label = stream.line_label(run.line)
+            key = next((k for k, word in T.SUBTOTALS if word in label and k not in found), None)
+            values = read_run(run.values, 7, ROW_TOTAL)[0] if key else None
+            if values:
+                found[key] = values
+            else:
+                left.append(run)
+        self._left_out("三", left)
+        return found
 
     def review(self) -> dict | None:
         width = len(T.REVIEW_GROUPS) * len(T.REVIEW_COLUMNS)

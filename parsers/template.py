@@ -135,6 +135,11 @@ RESULT_ROWS = {
     "2019": tuple(r.key for r in APPLICATIONS_2019[2:-2]),
 }
 
+# Result groups some reports give a subtotal row of their own (（三）不予公开 小计 …): the
+# key it is kept under (applications.subtotals) and the group's label.
+SUBTOTALS = (("denied", "不予公开"), ("unable", "无法提供"), ("rejected", "不予处理"),
+             ("other", "其他处理"))
+
 # The marks that tell table 三's format apart: the three （六） sub-rows exist only in 2021.
 APPLICATIONS_2021_ONLY = ("逾期不补正", "缴纳费用", "收费通知", "无正当理由逾期")
 

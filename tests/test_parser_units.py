@@ -133,3 +133,18 @@ def test_legal_person_subtotal_column_is_dropped():
     assert read_run(after, 7, ROW_TOTAL)[0] == [5, 1, 0, 2, 0, 1, 9]
     assert read_run(Values(["5", "3", "1", "0", "2", "0", "1", "9"]), 7, ROW_TOTAL)[0] is None
     assert read_run(Values(["0"] * 8), 7, ROW_TOTAL)[0] == [0] * 7
+
+
+def test_subtotal_rows_are_kept_apart():
+    """A （三）不予公开 row with its own numbers is a subtotal, not one of its sub-rows."""
+    from parsers import parse_text
+    from parsers import template as T
+    rows = [f"| {r.label} | 1 | 0 | 0 | 0 | 0 | 0 | 1 |" for r in T.APPLICATIONS_2021]
+    rows.insert(4, "| （三）不予公开 小计 | 8 | 0 | 0 | 0 | 0 | 0 | 8 |")
+    text = "某县2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" \
+           "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n" \
+           + "\n".join(rows) + "\n四、政府信息公开行政复议、行政诉讼情况\n"
+    apps = parse_text(text)["applications"]
+    assert apps["subtotals"] == {"denied": [8, 0, 0, 0, 0, 0, 8]}
+    assert apps["rows"]["denied_state_secret"] == [1, 0, 0, 0, 0, 0, 1]
+    assert all(v == [1, 0, 0, 0, 0, 0, 1] for v in apps["rows"].values())
