@@ -49,8 +49,8 @@ def main() -> None:
         traf, own = [], []
         for _ in range(max(3, rounds // 4)):
             root = lxml_html.fromstring(html)
-            text, t1 = timed(page.body_text, html, root)
             box = page.container(root)
+            text, t1 = timed(page.body_text, html, root, box)
             start = time.perf_counter()
             root = lxml_html.fromstring(html)
             build_record(text, grids=page.html_grids(box if box is not None else root), fmt="html")

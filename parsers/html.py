@@ -10,9 +10,8 @@ from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
 
 from .grid import html_grids
-from .metadata import org_of, squash
+from .metadata import squash
 from .record import build_record
-from .values import normalize
 
 # Article body containers of the common portal CMSes, most specific first.
 CONTAINERS = ("#zoom", ".TRS_Editor", ".TRS_UEDITOR", "#UCAP-CONTENT", "#ivs_content",
@@ -67,9 +66,9 @@ def page_title(root) -> str | None:
     return squash(title) if title else None
 
 
-def body_text(html: str, root) -> str:
-    """trafilatura's text of the container (or the page), tables as ``| a | b |`` rows."""
-    box = container(root)
+def body_text(html: str, root, box) -> str:
+    """trafilatura's text of the container ``box`` (or, if None, the page), tables as
+    ``| a | b |`` rows."""
     source = lxml_html.tostring(box, encoding="unicode") if box is not None else html
     text = trafilatura.extract(source, include_tables=True, favor_recall=True, fast=True,
                                include_comments=False)
@@ -82,10 +81,7 @@ def parse_html(html: str, *, url: str | None = None) -> dict:
     """A report page (as str: decode bytes first, see ``decode``) -> record."""
     root = lxml_html.fromstring(html)
     box = container(root)
-    text = body_text(html, root)
-    title = page_title(root)
-    source = meta(root, "ContentSource")
-    org = None if title and org_of(title, normalize(text)) else source
-    return build_record(text, grids=html_grids(box if box is not None else root), url=url,
-                        title=title, published=meta(root, "PubDate"), org=org, fmt="html",
-                        site=meta(root, "SiteName"))
+    return build_record(body_text(html, root, box),
+                        grids=html_grids(box if box is not None else root), url=url,
+                        title=page_title(root), published=meta(root, "PubDate"),
+                        org=meta(root, "ContentSource"), fmt="html", site=meta(root, "SiteName"))

@@ -76,7 +76,8 @@ def iso_date(y: str, m: str, d: str) -> str | None:
 
 def published_of(text: str, hint: str | None = None) -> str | None:
     """A date given by the caller or header, else the signature date at the end."""
-    for candidate in (hint, headers(text).get("发布时间"), headers(text).get("发布日期")):
+    head = headers(text)
+    for candidate in (hint, head.get("发布时间"), head.get("发布日期")):
         if candidate:
             m = _DATE.search(candidate)
             if m:
@@ -92,10 +93,9 @@ def published_of(text: str, hint: str | None = None) -> str | None:
 
 
 def org_of(title: str | None, text: str, hint: str | None = None) -> str | None:
-    """The issuing organ: the caller's, the title's words before the year (or
-    after it), a header, the signature above the date, or the first line."""
-    if hint:
-        return _complete(squash(hint), text)
+    """The issuing organ: the title's words before the year (or after it), else the
+    caller's hint (a page's ContentSource meta), a header, the signature above the
+    date, or the first line."""
     if title:
         m = re.match(rf"(.+?)(?:关于)?{_YEAR}\s*年", title)
         org = m.group(1) if m else None
@@ -104,6 +104,8 @@ def org_of(title: str | None, text: str, hint: str | None = None) -> str | None:
             org = m.group(2) if m else None
         if org and len(org) >= 2:
             return _complete(org, text)
+    if hint:
+        return _complete(squash(hint), text)
     head = headers(text).get("发布机构")
     if head:
         return _complete(squash(head), text)

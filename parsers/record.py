@@ -39,7 +39,9 @@ def build_record(text: str, *, grids: list[Grid] | None = None, url: str | None 
                  fetched_at: str | None = None, warnings: list[str] | None = None,
                  record_id: str | None = None) -> dict:
     """Text plus optional grids (rows of cell strings; a horizontally merged cell
-    appears once per row, a vertically merged one in every row it spans) -> record."""
+    appears once per row, a vertically merged one in every row it spans) -> record.
+    ``title`` and ``published`` given by the caller win; ``org`` is used when the
+    title names no organ."""
     if not text or not text.strip():
         raise NotAReport("empty text")
     norm = normalize(text)

@@ -343,7 +343,7 @@ class Reader:
         value = table.get(row, {}).get(column)
         run = self.assigned.get(row)
         in_yuan = bool(re.search(r"单位:?元|\(元\)", stream.text)) or bool(
-            run and any(c.endswith("元") and not c.endswith("万元") for c in run.values.cells))
+            run and any(cell and cell.unit == "元" for cell in map(read_cell, run.values.cells)))
         if in_yuan and value is not None:
             table[row][column] = round(value / 10000, 6)
             self.warnings.append(f"table 二: {row} stated in 元 ({value}), converted to 万元")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 Number = float | int
 
@@ -34,17 +34,13 @@ _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(" + _UNIT + r
 _NOTED = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*(" + _UNIT + r")?\s*\(([^()]*)\)$")
 
 
-class Cell:
-    """One cell as read: ``value`` (None when blank or not applicable), ``raw``,
-    ``unit`` stated in the cell, and ``note`` when the reading needs a warning."""
+class Cell(NamedTuple):
+    """One cell as read: ``value`` (None when blank or not applicable), the ``unit``
+    stated in the cell, and a ``note`` when the reading needs a warning."""
 
-    __slots__ = ("raw", "value", "unit", "note")
-
-    def __init__(self, raw: str, value: Optional[Number], unit: str = "", note: str = ""):
-        self.raw, self.value, self.unit, self.note = raw, value, unit, note
-
-    def __repr__(self) -> str:  # pragma: no cover - debugging aid
-        return f"Cell({self.raw!r}->{self.value!r})"
+    value: Optional[Number]
+    unit: str = ""
+    note: str = ""
 
 
 def to_number(sign: str, digits: str, frac: str | None) -> Number:
@@ -59,14 +55,14 @@ def read_cell(raw: str | None) -> Cell | None:
     """A value cell, or None when the text is a label (not a value)."""
     text = "".join((raw or "").split())
     if not text or text in NULL_MARKS or set(text) <= set("/-—–―─"):
-        return Cell(raw or "", None)
+        return Cell(None)
     m = _NUMBER.match(text)
     if m:
-        return Cell(raw, to_number(m.group(1), m.group(2), m.group(3)), m.group(4) or "")
+        return Cell(to_number(m.group(1), m.group(2), m.group(3)), m.group(4) or "")
     m = _NOTED.match(text)
     if m:
         num = float(m.group(1)) if "." in m.group(1) else int(m.group(1))
-        return Cell(raw, num, m.group(2) or "", f"cell {text!r} read as {num} (note dropped)")
+        return Cell(num, m.group(2) or "", f"cell {text!r} read as {num} (note dropped)")
     return None
 
 

@@ -70,8 +70,7 @@ def test_subitem_is_not_a_section():
     text = (CORPUS / "seeds" / "000_6f9c98eb08df172a.txt").read_text(encoding="utf-8")
     sections = split_sections(normalize(text), text)
     assert sections["overview"].count("（二）依申请公开情况") == 1
-    assert sections["applications"].startswith("\t（本列数据的勾稽关系为") or \
-        sections["applications"].startswith("（本列数据的勾稽关系为")
+    assert sections["applications"].startswith("（本列数据的勾稽关系为")
 
 
 def test_metadata_from_title_signature_and_period():
