@@ -29,7 +29,7 @@ system-deps:
 # summary. A fresh output/ each time (the crawl state in it would make a second run incremental).
 demo: $(STAMP) system-deps
 	rm -rf output
-	$(BIN)/python -m tests.farm.demo --output output
+	$(BIN)/python -m farm.demo --output output
 
 # Parse the shared corpus (real report texts and pages) with the command line.
 parse-corpus: $(STAMP)

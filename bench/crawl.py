@@ -24,9 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.farm import build  # noqa: E402
-from tests.farm.run import crawl, write_inputs  # noqa: E402
-from tests.farm.server import FarmServer  # noqa: E402
+from farm import build  # noqa: E402
+from farm.run import crawl, write_inputs  # noqa: E402
+from farm.server import FarmServer  # noqa: E402
 
 
 def crawl_farm(scale: int, settings: dict) -> dict:

@@ -11,9 +11,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.farm import build
-from tests.farm.run import crawl, write_inputs
-from tests.farm.server import FarmServer
+from farm import build
+from farm.run import crawl, write_inputs
+from farm.server import FarmServer
 
 try:
     from parsers.documents import parse_file  # noqa: F401

@@ -4,7 +4,7 @@ import json
 from crawler.families import detect
 from crawler.families.anhui import Anhui
 from crawler.families.epoint import Epoint
-from tests.farm.replay import farm_response, split
+from tests.replay import farm_response, split
 
 
 def test_epoint_shell_to_json_list():

@@ -3,7 +3,7 @@ import json
 
 from crawler.families import article_id, detect
 from crawler.families.guangdong import Guangdong
-from tests.farm.replay import farm_response, split
+from tests.replay import farm_response, split
 
 
 def test_static_column_probes_index_k_plus_one():

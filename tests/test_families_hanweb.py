@@ -2,7 +2,7 @@
 from urllib.parse import parse_qs, urlsplit
 
 from crawler.families.hanweb import Hanweb
-from tests.farm.replay import farm_response, sample, split
+from tests.replay import farm_response, sample, split
 
 
 def test_first_page_records_inside_script_xml():

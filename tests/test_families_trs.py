@@ -1,7 +1,7 @@
 """TRS: JS-only pagination (trs_1: countPage; farm: createPageHTML) and attachment variants (trs_4)."""
 from crawler.families import detect
 from crawler.families.trs import Trs
-from tests.farm.replay import farm, farm_response, sample, split
+from tests.replay import farm, farm_response, sample, split
 
 LIST = "http://hdzfxxgk.hd.gov.cn/zfwj/jinqixxgk/index.html"
 

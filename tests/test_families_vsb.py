@@ -1,7 +1,7 @@
 """VSB: reverse-numbered pages from `_simple_list_gotopage_fun` (vsb_1) and per-year columns."""
 from crawler.families import detect
 from crawler.families.vsb import Vsb
-from tests.farm.replay import farm_response, sample, split
+from tests.replay import farm_response, sample, split
 
 
 def test_reverse_pages_from_the_total():

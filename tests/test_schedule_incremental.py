@@ -14,9 +14,9 @@ import json
 import pytest
 
 from crawler.runs import build_report
-from tests.farm import build
-from tests.farm.run import crawl, write_inputs
-from tests.farm.server import FarmServer
+from farm import build
+from farm.run import crawl, write_inputs
+from farm.server import FarmServer
 from tests.test_crawl_farm import read_jsonl
 
 VALIDATING_SITES = ("平安县人民政府", "甘泉县人民政府", "绵山县人民政府")

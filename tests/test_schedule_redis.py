@@ -15,9 +15,9 @@ from collections import Counter
 
 import pytest
 
-from tests.farm import build
-from tests.farm.run import ROOT, crawl, crawl_command, write_inputs
-from tests.farm.server import FarmServer
+from farm import build
+from farm.run import ROOT, crawl, crawl_command, write_inputs
+from farm.server import FarmServer
 from tests.test_crawl_farm import read_jsonl
 from tests.test_schedule_incremental import document_urls
 

@@ -16,9 +16,9 @@ from collections import Counter
 
 import pytest
 
-from tests.farm import build
-from tests.farm.run import ROOT, crawl, crawl_command, write_inputs
-from tests.farm.server import FarmServer
+from farm import build
+from farm.run import ROOT, crawl, crawl_command, write_inputs
+from farm.server import FarmServer
 from tests.test_crawl_farm import read_jsonl, sources
 
 KILL_AFTER = 40  # records on disk
