@@ -1,4 +1,4 @@
-"""`reports`: the dataset in one command. parse 解析 → export 导出 → stats 统计 → validate 校验."""
+"""`reports`: the dataset in one command. parse 解析 → export 导出 → stats 统计 → check 核对 → serve 浏览."""
 from __future__ import annotations
 
 import json
@@ -10,9 +10,10 @@ from typing import Annotated, Optional
 import typer
 
 app = typer.Typer(
-    help="政府信息公开工作年度报告 dataset tools: parse local files, export CSV/Parquet, "
-         "coverage statistics, schema validation.\n\n"
-         "年报数据工具：解析本地文件（parse）、导出表格（export）、统计覆盖率与质量（stats）、按 JSON Schema 校验（validate）。",
+    help="政府信息公开工作年度报告 dataset tools: parse local files, export CSV/Parquet/SQLite, "
+         "coverage statistics, checks across years and against the text, schema validation, a browser view.\n\n"
+         "年报数据工具：解析本地文件（parse）、导出（export）、统计（stats）、核对（check）、"
+         "按 JSON Schema 校验（validate）、浏览（serve）。",
     no_args_is_help=True, add_completion=False)
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".shtml", ".pdf", ".docx", ".doc", ".wps"}
@@ -21,6 +22,7 @@ DOCUMENT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".shtml", ".pdf", ".docx", 
 class To(str, Enum):
     csv = "csv"
     parquet = "parquet"
+    sqlite = "sqlite"
 
 
 class Shape(str, Enum):
@@ -28,11 +30,38 @@ class Shape(str, Enum):
     long = "long"
 
 
-def read_jsonl(path: Path) -> list[dict]:
-    """Records of a JSONL file; lines that are parse failures ({"file", "error"}) are left out."""
-    with path.open(encoding="utf-8") as lines:
-        records = [json.loads(line) for line in lines if line.strip()]
-    return [record for record in records if "error" not in record]
+Sources = Annotated[list[Path], typer.Argument(
+    help="JSONL files or folders of them (reports.jsonl, per-worker outputs, `reports parse` output). "
+         "记录文件或目录，可多个。", exists=True)]
+SHOWN_PROBLEMS = 20
+
+
+def load(sources: list[Path], merge: bool = True):
+    """The current view of the records in `sources`; lines that are not records are named on
+    stderr. No record at all is an error (exit 2) with a message saying what was there."""
+    from .current import current
+    from .read import read
+
+    reading = read(sources)
+    if not reading.files:
+        _fail(f"no .jsonl file in {', '.join(map(str, sources))} 没有 JSONL 文件")
+    view = current(reading.records, merge=merge)
+    problems = reading.problems + view.problems
+    for problem in problems[:SHOWN_PROBLEMS]:
+        typer.echo(f"warning: {problem}", err=True)
+    if len(problems) > SHOWN_PROBLEMS:
+        typer.echo(f"warning: … and {len(problems) - SHOWN_PROBLEMS} more lines left out or values made null",
+                   err=True)
+    if not view.records:
+        what = (f"{reading.error_lines} error lines (documents that did not become reports: errors.jsonl?)"
+                if reading.error_lines else f"{len(reading.problems)} lines that are not records")
+        _fail(f"no records in {', '.join(map(str, reading.files))}: {what}. 没有可用的记录。")
+    return view, reading
+
+
+def _fail(message: str, code: int = 2):
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
 
 
 def document_files(paths: list[Path]) -> list[Path]:
@@ -75,44 +104,68 @@ def parse(
         raise typer.Exit(1)
 
 
+def _default_target(sources: list[Path], stem_suffix: str) -> Path:
+    first = sources[0]
+    return first / f"reports.{stem_suffix}" if first.is_dir() else first.with_name(f"{first.stem}.{stem_suffix}")
+
+
 @app.command()
 def export(
-    source: Annotated[Path, typer.Argument(help="reports.jsonl (crawler or `reports parse` output). 记录文件。", exists=True)],
-    to: Annotated[To, typer.Option("--to", help="csv | parquet. 导出格式。")] = To.parquet,
+    sources: Sources,
+    to: Annotated[To, typer.Option("--to", help="csv | parquet | sqlite. 导出格式。")] = To.parquet,
     shape: Annotated[Shape, typer.Option(help="wide: one row per report, a column per cell (宽表：每份年报一行); "
-                                              "long: one row per report × table × row × column (长表：每个单元格一行).")] = Shape.wide,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write; default next to SOURCE, e.g. reports.wide.parquet. 输出文件。")] = None,
+                                              "long: one row per report × table × row × column (长表：每个单元格一行). "
+                                              "SQLite has both (reports, cells).")] = Shape.wide,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write; default next to the first "
+                                                   "SOURCE, e.g. reports.wide.parquet, reports.db. 输出文件。")] = None,
     bom: Annotated[bool, typer.Option("--bom", help="CSV with a UTF-8 BOM so that Excel reads Chinese right. 为 Excel 加 BOM。")] = False,
-    all_copies: Annotated[bool, typer.Option("--all-copies", help="Keep every copy instead of one record per (org, year). 保留重复记录。")] = False,
+    all_copies: Annotated[bool, typer.Option("--all-copies", help="Keep every copy (latest version of each record id) "
+                                             "instead of one record per (organ, year). 保留重复记录。")] = False,
 ) -> None:
-    """Export records as a table (CSV or Parquet); one canonical record per (org, year), all sources listed. 导出数据表。"""
-    from .canonical import canonical
-    from .export import long, wide, write_csv, write_parquet
+    """Export the current view: CSV or Parquet (with datapackage.json beside them) or SQLite (with
+    Datasette metadata). One record per (organ, year), latest versions, all sources listed. 导出数据表。"""
+    from .export import ExportError, long, wide, write_csv, write_parquet
+    from .package import write_package
 
-    records = read_jsonl(source)
-    kept = records if all_copies else canonical(records)
-    columns, rows = (wide if shape is Shape.wide else long)(kept)
-    target = output or source.with_name(f"{source.stem}.{shape.value}.{to.value}")
-    if to is To.csv:
-        write_csv(target, columns, rows, bom=bom)
-    else:
-        write_parquet(target, columns, rows)
-    typer.echo(f"{target}: {len(rows)} rows × {len(columns)} columns, "
-               f"{len(kept)} reports from {len(records)} records", err=True)
+    view, reading = load(sources, merge=not all_copies)
+    if to is To.sqlite:
+        from .sqlite import write_metadata, write_sqlite
+        target = output or _default_target(sources, "db")
+        counts = write_sqlite(target, view.records)
+        write_metadata(target)
+        typer.echo(f"{target}: " + ", ".join(f"{name} {n}" for name, n in counts.items())
+                   + f" rows; {_provenance(view)}", err=True)
+        return
+    columns, rows = (wide if shape is Shape.wide else long)(view.records)
+    target = output or _default_target(sources, f"{shape.value}.{to.value}")
+    try:
+        if to is To.csv:
+            write_csv(target, columns, rows, bom=bom)
+        else:
+            write_parquet(target, columns, rows)
+    except ExportError as exc:
+        _fail(f"{target} not written: {exc}", code=1)
+    package = write_package(target, columns, len(rows))
+    typer.echo(f"{target}: {len(rows)} rows × {len(columns)} columns, described in {package}; "
+               f"{_provenance(view)}", err=True)
+
+
+def _provenance(view) -> str:
+    return (f"{len(view.records)} reports from {view.lines} records "
+            f"({view.superseded} older versions, {view.merged} copies folded in)")
 
 
 @app.command()
 def stats(
-    source: Annotated[Path, typer.Argument(help="reports.jsonl. 记录文件。", exists=True)],
+    sources: Sources,
     as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as JSON. 以 JSON 输出。")] = False,
     png: Annotated[Optional[Path], typer.Option(help="Also draw a chart to this PNG. 另存统计图。")] = None,
 ) -> None:
-    """Coverage by province/year/level, template shares, null rates, rule failure rates. 覆盖率与数据质量统计。"""
-    from .canonical import canonical
+    """Coverage by province/year/level, template shares, null rates, rule failure rates (current view). 覆盖率与数据质量统计。"""
     from .stats import chart, summary
 
-    records = read_jsonl(source)
-    numbers = summary(canonical(records), total=len(records))
+    view, _ = load(sources)
+    numbers = summary(view.records, total=view.lines)
     if png:
         chart(numbers, png)
     typer.echo(json.dumps(numbers, ensure_ascii=False, indent=2) if as_json else render(numbers))
@@ -122,12 +175,13 @@ def render(numbers: dict) -> str:
     """The statistics as plain text for a terminal (cell null rates: the 10 worst)."""
     from .organ import LEVELS
 
-    cover, lines = numbers["coverage"], [f"reports 年报: {numbers['reports']} (lines 行: {numbers['lines']})"]
+    cover = numbers["coverage"]
+    lines = [f"reports 年报: {numbers['reports']} (records read 记录: {numbers['lines']}, organs 机关: {cover['organs']})"]
     for title, counts in (("province 省份", cover["province"]), ("year 年度", cover["year"]),
                           ("level 层级", {f"{k} {LEVELS.get(k, '')}".strip(): v for k, v in cover["level"].items()})):
         lines += [f"\n{title}"] + [f"  {key}: {count}" for key, count in counts.items()]
     lines += ["\ntemplate 模板"] + [f"  {k}: {v['count']} ({v['share']:.1%})" for k, v in numbers["templates"].items()]
-    lines += ["\nconsistency rules 勾稽关系 (failed / evaluated)"]
+    lines += ["\nchecks 核对 (failed / evaluated)"]
     lines += [f"  {rule}: {v['failed']}/{v['evaluated']}" for rule, v in numbers["checks"].items()]
     nulls = numbers["nulls"]
     lines += ["\ntable not found 未识别表格"] + [f"  {k}: {v:.1%}" for k, v in nulls["table_missing"].items() if v is not None]
@@ -137,43 +191,106 @@ def render(numbers: dict) -> str:
 
 
 @app.command()
-def validate(
-    source: Annotated[Path, typer.Argument(help="reports.jsonl. 记录文件。", exists=True)],
+def check(
+    sources: Sources,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON line per failed check. 以 JSON 输出。")] = False,
 ) -> None:
+    """Failed checks of the current view by organ and year: the template's rules, year_chain (上年结转 =
+    last year's 结转下年度), text_vs_table (prose figures = table cells). Exit 1 if any fails. 列出核对不符之处。"""
+    view, _ = load(sources)
+    failed = [(record, c) for record in view.records for c in record.get("checks") or [] if c.get("ok") is False]
+    evaluated = sum(len(record.get("checks") or []) for record in view.records)
+    failed.sort(key=lambda pair: (str(pair[0]["organ"].get("name")), pair[0].get("year") or 0, pair[1]["rule"]))
+    if as_json:
+        for record, c in failed:
+            typer.echo(json.dumps({"organ_id": record["organ"].get("id"), "organ": record["organ"].get("name"),
+                                   "year": record.get("year"), "id": record.get("id"), **c}, ensure_ascii=False))
+    else:
+        organ = None
+        for record, c in failed:
+            name = record["organ"].get("name") or record.get("org") or "(no organ 机关不明)"
+            if name != organ:
+                organ = name
+                typer.echo(f"{name}  [{record['organ'].get('id') or 'no organ_id'}]")
+            typer.echo(f"  {record.get('year')}  {c['rule']}: {c.get('detail')}")
+    typer.echo(f"{len(failed)} of {evaluated} checks failed in {len(view.records)} reports "
+               f"个核对不符", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def validate(sources: Sources) -> None:
     """Check every line against the record's JSON Schema; exit 1 if any breaks it. 按 JSON Schema 校验每一行。"""
     from parsers.schema import validate as problems_of
 
-    bad = total = 0
-    with source.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            total += 1
-            try:
-                problems = problems_of(json.loads(line))
-            except json.JSONDecodeError as exc:
-                problems = [f"not JSON: {exc}"]
-            if problems:
-                bad += 1
-                typer.echo("\n".join(f"line {number}: {problem}" for problem in problems))
-    typer.echo(f"{total - bad} of {total} records valid 条记录有效", err=True)
-    if bad:
+    from .read import ORIGIN, read
+
+    reading = read(sources)
+    for problem in reading.problems:
+        typer.echo(str(problem))
+    bad = len(reading.problems)
+    for record in reading.records:
+        origin = record.pop(ORIGIN)
+        problems = problems_of(record)
+        if problems:
+            bad += 1
+            typer.echo("\n".join(f"{origin}: {problem}" for problem in problems))
+    total = len(reading.records) + len(reading.problems)
+    typer.echo(f"{total - bad} of {total} records valid 条记录有效"
+               + (f"; {reading.error_lines} error lines not checked" if reading.error_lines else ""), err=True)
+    if bad or not reading.records:
         raise typer.Exit(1)
 
 
 @app.command()
 def columns(
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV instead of a markdown table. 以 CSV 输出。")] = False,
+    shape: Annotated[Shape, typer.Option(help="The wide export's columns, or the long one's. 宽表或长表。")] = Shape.wide,
 ) -> None:
-    """The wide export's cell columns: name, table, row, column, template label. 宽表列名说明。"""
-    from .columns import CELLS
+    """Every column of the export: name, type, unit, Chinese label, description, what null means. 列名说明。"""
+    import csv
 
-    header = ("name", "table", "row", "column", "dtype", "label")
-    rows = [(c.name, c.table, c.row, c.column, c.dtype, c.label) for c in CELLS]
+    from .columns import LONG, WIDE
+
+    header = ("name", "type", "unit", "label", "description", "null")
+    rows = [(c.name, c.dtype, c.unit, c.label, c.description, c.null) for c in (WIDE if shape is Shape.wide else LONG)]
     if as_csv:
-        typer.echo("\n".join(",".join(row) for row in (header, *rows)))
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerows((header, *rows))
     else:
-        typer.echo("\n".join("| " + " | ".join(row) + " |" for row in (header, ("---",) * len(header), *rows)))
+        cell = lambda text: str(text).replace("|", "\\|")  # noqa: E731
+        typer.echo("\n".join("| " + " | ".join(map(cell, row)) + " |"
+                              for row in (header, ("---",) * len(header), *rows)))
+
+
+@app.command()
+def serve(
+    source: Annotated[Path, typer.Argument(help="A .db written by `reports export --to sqlite`, or JSONL files/"
+                                                "folders to export first. 数据库文件或记录文件。", exists=True)],
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1. 端口。")] = 8001,
+) -> None:
+    """Browse the dataset in Datasette on http://127.0.0.1:PORT (tables, filters, SQL, a page per report
+    with a link to its source). 在浏览器中浏览数据。"""
+    import os
+    import subprocess
+
+    database = source
+    if source.is_dir() or source.suffix == ".jsonl":
+        from .sqlite import write_metadata, write_sqlite
+        view, _ = load([source])
+        database = _default_target([source], "db")
+        write_sqlite(database, view.records)
+        write_metadata(database)
+    metadata = database.with_name(database.stem + ".metadata.json")
+    command = [sys.executable, "-m", "datasette", "serve", str(database), "--host", "127.0.0.1",
+               "--port", str(port), "--setting", "truncate_cells_html", "0"]
+    if metadata.exists():
+        command += ["--metadata", str(metadata)]
+    typer.echo(f"Datasette on http://127.0.0.1:{port}/{database.stem} (Ctrl-C stops)", err=True)
+    if os.name == "posix":
+        os.execv(sys.executable, command)  # Datasette takes over the process: Ctrl-C stops it directly
+    raise typer.Exit(subprocess.run(command, check=False).returncode)
 
 
 @app.command()

@@ -5,17 +5,18 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from dataset.canonical import canonical
+from dataset.cli import app
 from dataset.columns import CELLS
-from dataset.cli import app, read_jsonl
+from dataset.current import current
+from dataset.read import read
 from dataset.stats import summary
 
 FIXTURE = Path(__file__).parent / "files" / "dataset" / "reports.jsonl"
 
 
 def stats() -> dict:
-    records = read_jsonl(FIXTURE)
-    return summary(canonical(records), total=len(records))
+    view = current(read([FIXTURE]).records)
+    return summary(view.records, total=view.lines)
 
 
 def test_coverage_counts_each_report_once():
@@ -26,6 +27,8 @@ def test_coverage_counts_each_report_once():
         "year": {2022: 1, 2023: 3},
         "level": {"township": 3, "department": 1},
         "with_adcode": 3,
+        "organs": 3,            # a1 (= a2), b1, c1: each with a division code
+        "without_organ_id": 1,  # d1 某县财政局: no region, so no id
     }
 
 
@@ -40,6 +43,8 @@ def test_rule_failure_rates_count_only_evaluated_reports():
         "applications.row_totals": {"evaluated": 2, "failed": 0, "rate": 0.0},
         "applications.results_total": {"evaluated": 3, "failed": 0, "rate": 0.0},  # a1, b1, c1
         "review_litigation.totals": {"evaluated": 3, "failed": 1, "rate": 0.3333},  # c1 fails
+        "year_chain": {"evaluated": 0, "failed": 0, "rate": None},       # no organ has two years
+        "text_vs_table": {"evaluated": 0, "failed": 0, "rate": None},    # no prose states a figure
     }
 
 
@@ -67,5 +72,5 @@ def test_stats_command_prints_json_and_draws_png(tmp_path):
 def test_stats_command_text():
     result = CliRunner().invoke(app, ["stats", str(FIXTURE)])
     assert result.exit_code == 0, result.output
-    assert "reports 年报: 4 (lines 行: 5)" in result.stdout
+    assert "reports 年报: 4 (records read 记录: 5, organs 机关: 3)" in result.stdout
     assert "review_litigation.totals: 1/3" in result.stdout
