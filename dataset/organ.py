@@ -33,7 +33,7 @@ _FULL_AT_END = (("卫生健康委", "卫生健康委员会"), ("政府办", "人
 
 # 县人民政府办公室, 市交通运输局: the site's own county or city, not named (市场…, 市政… are words)
 _GENERIC_PLACE = re.compile(r"^(省|市(?!场|政(?!府))|县|区(?!域)|旗|州|盟)(?=.)")
-_TOWNSHIP = re.compile(r"^(?:人民政府|政府)?(?P<place>.{2,}?(?:镇|乡|苏木|街道|街))(?:人民政府|政府|办事处|街道办事处)?$")
+_TOWNSHIP = re.compile(r"^(?:人民政府|政府)?(?P<place>.+?(?:镇|乡|苏木|街道|街))(?:人民政府|政府|办事处|街道办事处)?$")
 _AREA = re.compile(r"(新区|开发区|实验区|示范区|园区|保税区)(?P<office>管理委员会)?$")
 
 

@@ -4,6 +4,7 @@ so that a reader (or `frictionless validate`) knows the table without this proje
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from .columns import Column
@@ -26,7 +27,7 @@ def field(column: Column, fmt: str) -> dict:
 
 def resource(path: Path, columns: list[Column], rows: int) -> dict:
     fmt = path.suffix.lstrip(".").lower()
-    spec = {"name": path.stem.lower().replace(".", "-"), "path": path.name, "format": fmt,
+    spec = {"name": re.sub(r"[^a-z0-9._-]", "-", path.name.lower()), "path": path.name, "format": fmt,
             "title": "政府信息公开工作年度报告 · " + ("宽表（每份年报一行）" if "long" not in path.stem
                                                     else "长表（每个单元格一行）"),
             "description": f"{rows} rows. One row per report (current versions, one per organ and year)"
