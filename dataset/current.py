@@ -9,7 +9,7 @@
    order of the inputs never matters). `sources` lists every copy's URLs, the kept
    one's first; `duplicate_ids` the copies left out.
 
-The organ is dataset.organ's id; a report whose organ has no division code is merged
+Records come out by organ id, then year. The organ is dataset.organ's id; a report whose organ has no division code is merged
 only with copies of the same name on the same site. A value that is not a plausible
 count (text, a fraction in a count cell, 20 digits) is exported as null and named in
 the record's warnings: it is never turned into a number.
@@ -55,7 +55,17 @@ def current(records: Iterable[dict], merge: bool = True) -> View:
         urls = [url for copy in ordered for url in sources_of(copy)]
         kept.append({**best, "sources": list(dict.fromkeys(urls)),
                      "duplicate_ids": [copy.get("id") for copy in others]})
+    kept.sort(key=_order)
     return View(add_checks(kept), len(records), superseded, len(prepared) - len(kept), problems)
+
+
+def _order(record: dict) -> tuple:
+    """By organ (id; organs without one last, by name), then year: each organ's series together,
+    and the same view whatever the order of the inputs."""
+    organ = record.get("organ") or {}
+    year = record.get("year")
+    return (organ.get("id") is None, organ.get("id") or "", organ.get("name") or "",
+            year if isinstance(year, int) else 0, str(record.get("id")))
 
 
 def _latest_versions(records: list[dict]) -> tuple[list[dict], int]:
