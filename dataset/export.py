@@ -87,8 +87,8 @@ def _misfit(columns: list[Column], rows: list[dict]) -> str | None:
                     "bool": lambda v: isinstance(v, bool), "string": lambda v: isinstance(v, str),
                     "list": lambda v: isinstance(v, list)}[column.dtype]
             if not fits(item):
-                return (f"record {row.get('id')}: column {column.name} holds {str(item)[:40]!r}, "
-                        f"which is not a {column.dtype}")
+                return (f"record {row.get('id')}: column {column.name} holds {str(item)[:40]}, "
+                        f"which does not fit its type ({column.dtype})")
     return None
 
 
