@@ -138,7 +138,8 @@ def datasette_metadata(database: str) -> dict:
             "description": "Reports as checked data (nianbao). 单位：件 unless a column says otherwise; "
                            "行政事业性收费 in 万元. Blank cells are null, never 0.",
             "databases": {database: {"tables": {
-                name: {"title": zh, "description": en, **({"columns": columns[name]} if name in columns else {})}
+                name: {"title": zh, "description": en, **({"columns": columns[name]} if name in columns else {}),
+                       **({"label_column": "name"} if name == "organs" else {})}
                 for name, (zh, en) in TABLES.items()}}}}
 
 
