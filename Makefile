@@ -8,8 +8,9 @@ CORPUS := ../shared/corpus
 .PHONY: demo parse-corpus test bench system-deps clean
 
 # System programs (Debian packages, installed when root): LibreOffice converts DOC/WPS
-# attachments; redis-server backs the distributed-crawl tests.
-SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-noto-cjk redis-server
+# attachments; redis-server backs the distributed-crawl tests; chromium and chromium-driver
+# run the Datasette page test; fonts-noto-cjk draws the stats chart's Chinese.
+SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-noto-cjk redis-server chromium chromium-driver
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)

@@ -35,35 +35,38 @@ def write_sqlite(path: Path, records: list[dict]) -> dict[str, int]:
 
     path.unlink(missing_ok=True)
     db = sqlite_utils.Database(path)
-    organs = _organs(records)
-    db["organs"].insert_all(organs.values(), pk="organ_id", columns={
-        "organ_id": str, "name": str, "kind": str, "adcode": str, "province": str, "city": str,
-        "county": str, "body": str, "reports": int, "first_year": int, "last_year": int})
     types = {"string": str, "int64": int, "float64": float, "bool": int, "list": str}
-    db["reports"].insert_all(
-        (_report_row(record) for record in records), pk="id",
-        columns={c.name: types[c.dtype] for c in WIDE}, foreign_keys=[("organ_id", "organs", "organ_id")])
-    db["cells"].insert_all(
-        ({"report_id": record["id"], "name": cell.name, "table": cell.table, "row": cell.row,
-          "column": cell.column, "label": cell.label, "unit": cell.unit, "value": value(record, cell)}
-         for record in records for cell in CELLS if present(record, cell)),
-        pk=("report_id", "name"), columns={"value": float}, foreign_keys=[("report_id", "reports", "id")])
-    db["checks"].insert_all(
-        ({"report_id": record["id"], "rule": check.get("rule"), "ok": int(bool(check.get("ok"))),
-          "detail": check.get("detail"), "by": "dataset" if check.get("rule") in ("year_chain", "text_vs_table")
-          else "parser", "label": RULE_LABELS.get(check.get("rule"), ("",))[0]}
-         for record in records for check in record.get("checks") or []),
-        columns={"report_id": str, "rule": str, "ok": int, "detail": str, "by": str, "label": str},
-        foreign_keys=[("report_id", "reports", "id")])
-    db["sources"].insert_all(
-        ({"report_id": record["id"], "url": url, "kept": int(i == 0)}
-         for record in records for i, url in enumerate(record.get("sources") or [])),
-        pk=("report_id", "url"), columns={"report_id": str, "url": str, "kept": int},
-        foreign_keys=[("report_id", "reports", "id")])
-    db["columns"].insert_all(
-        ({"table_name": table, "name": c.name, "type": c.dtype, "label": c.label, "unit": c.unit,
-          "description": c.description, "null_means": c.null} for table, columns in (("reports", WIDE), ("cells", LONG))
-         for c in columns), pk=("table_name", "name"))
+    tables = {  # name: (columns, primary key, foreign keys, rows); every table is created, even empty
+        "organs": ({"organ_id": str, "name": str, "kind": str, "adcode": str, "province": str, "city": str,
+                    "county": str, "body": str, "reports": int, "first_year": int, "last_year": int},
+                   "organ_id", [], _organs(records).values()),
+        "reports": ({c.name: types[c.dtype] for c in WIDE}, "id", [("organ_id", "organs", "organ_id")],
+                    (_report_row(record) for record in records)),
+        "cells": ({"report_id": str, "name": str, "table": str, "row": str, "column": str, "label": str,
+                   "unit": str, "value": float}, ("report_id", "name"), [("report_id", "reports", "id")],
+                  ({"report_id": record["id"], "name": cell.name, "table": cell.table, "row": cell.row,
+                    "column": cell.column, "label": cell.label, "unit": cell.unit, "value": value(record, cell)}
+                   for record in records for cell in CELLS if present(record, cell))),
+        "checks": ({"report_id": str, "rule": str, "ok": int, "detail": str, "by": str, "label": str},
+                   None, [("report_id", "reports", "id")],
+                   ({"report_id": record["id"], "rule": check.get("rule"), "ok": int(bool(check.get("ok"))),
+                     "detail": check.get("detail"),
+                     "by": "dataset" if check.get("rule") in ("year_chain", "text_vs_table") else "parser",
+                     "label": RULE_LABELS.get(check.get("rule"), ("",))[0]}
+                    for record in records for check in record.get("checks") or [])),
+        "sources": ({"report_id": str, "url": str, "kept": int}, ("report_id", "url"),
+                    [("report_id", "reports", "id")],
+                    ({"report_id": record["id"], "url": url, "kept": int(i == 0)}
+                     for record in records for i, url in enumerate(record.get("sources") or []))),
+        "columns": ({"table_name": str, "name": str, "type": str, "label": str, "unit": str, "description": str,
+                     "null_means": str}, ("table_name", "name"), [],
+                    ({"table_name": table, "name": c.name, "type": c.dtype, "label": c.label, "unit": c.unit,
+                      "description": c.description, "null_means": c.null}
+                     for table, columns in (("reports", WIDE), ("cells", LONG)) for c in columns)),
+    }
+    for name, (columns, pk, foreign_keys, rows) in tables.items():
+        db[name].create(columns, pk=pk, foreign_keys=foreign_keys)
+        db[name].insert_all(rows)
     for table, columns in (("reports", ["organ_id", "year"]), ("reports", ["year"]), ("reports", ["adcode"]),
                            ("reports", ["province", "year"]), ("reports", ["level"]), ("cells", ["name"]),
                            ("checks", ["report_id"]), ("checks", ["rule", "ok"]), ("organs", ["adcode"])):

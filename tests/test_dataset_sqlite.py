@@ -183,3 +183,18 @@ def test_report_page_in_a_headless_browser(served, tmp_path):
         assert "行政事业性收费·本年收费金额" in row and "万元" in row
     finally:
         driver.quit()
+
+
+def test_readme_sqlite_query_gives_one_organs_series(tmp_path):
+    """The README's query, on 洪泽区's 2023 and 2024 reports (titled by two different names)."""
+    kiro = HERE / "files" / "corpus" / "peers" / "KIROGOVCOMPARE" / "derived"
+    (tmp_path / "output").mkdir()
+    records = [parse_path(kiro / f"hzq{year}_working.pdftotext-layout.txt") for year in (2023, 2024)]
+    (tmp_path / "output" / "reports.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    assert CliRunner().invoke(app, ["export", str(tmp_path / "output"), "--to", "sqlite"]).exit_code == 0
+    rows = sqlite3.connect(tmp_path / "output" / "reports.db").execute("""
+        SELECT r.year, r.apps_new_received_total, r.apps_carried_over_total, r.check_year_chain
+        FROM reports r JOIN organs o ON o.organ_id = r.organ_id
+        WHERE o.name = '洪泽区人民政府' ORDER BY r.year""").fetchall()
+    assert rows == [(2023, 21, 0, None), (2024, 95, 0, 1)]  # tables 三 of the two reports, read by hand
