@@ -115,7 +115,7 @@ def chart(stats: dict, path) -> None:
           "Reports by province 按省份")
     ax_year = fig.add_subplot(grid[0, 1])
     years = list(cover["year"].items())
-    _bars(ax_year, [str(k) for k, _ in years], [v for _, v in years], "#55a868", "Reports by year 按年度")
+    _barh(ax_year, [str(k) for k, _ in years][::-1], [v for _, v in years][::-1], "#55a868", "Reports by year 按年度")
     ax_level = fig.add_subplot(grid[1, 1])
     levels = list(cover["level"].items()) + [(f"templates 模板 {k}", v["count"]) for k, v in stats["templates"].items()]
     _barh(ax_level, [f"{LEVELS.get(k, k)}" for k, _ in levels][::-1], [v for _, v in levels][::-1], "#c44e52",
@@ -149,14 +149,4 @@ def _barh(ax, labels: list[str], values: list[int], color: str, title: str) -> N
     for y, number in enumerate(values):
         ax.annotate(str(number), (number, y), xytext=(3, 0), textcoords="offset points", va="center")
     ax.set_xlim(0, max(values, default=1) * 1.15 or 1)
-    ax.set_title(title)
-
-
-def _bars(ax, labels: list[str], values: list[int], color: str, title: str) -> None:
-    ax.bar(labels, values, color=color)
-    for x, number in enumerate(values):
-        ax.annotate(str(number), (x, number), xytext=(0, 3), textcoords="offset points", ha="center")
-    ax.set_ylim(0, max(values, default=1) * 1.15 or 1)
-    if len(labels) > 8:
-        ax.tick_params(axis="x", labelrotation=45)
     ax.set_title(title)
