@@ -10,7 +10,7 @@ from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
 
 from .grid import html_grids
-from .metadata import squash
+from .text import squash
 from .record import build_record
 
 # Article body containers of the common portal CMSes, most specific first.

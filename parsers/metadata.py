@@ -7,7 +7,8 @@ hints (the overview's first words, the publication year).
 from __future__ import annotations
 
 import re
-from datetime import date
+
+from .text import DATE as _DATE, iso_date, squash
 
 _CJK = r"\u4e00-\u9fff"
 _YEAR = r"((?:19|20)\d{2})"
@@ -15,15 +16,9 @@ _REPORT = re.compile(r"(?:政府信息公开|政务公开|信息公开)[^\n]{0,2
 _HEADER = re.compile(r"^\s*(标题|发布时间|发布日期|成文日期|发布机构|来源|信息来源)\s*[:：]\s*(.*?)\s*$", re.M)
 _ORG_END = re.compile(rf"(?:人民政府|政府|办公室|办公厅|委员会|管委会|管理委员会|办事处|街道|局|委|办|署|院|"
                       rf"中心|镇|乡|区|县|市|所|站|队|会)$")
-_DATE = re.compile(rf"{_YEAR}\s*[年\-/.]\s*(\d{{1,2}})\s*[月\-/.]\s*(\d{{1,2}})\s*日?")
 _PERIOD = re.compile(rf"(?:统计|数据)[^。\n]{{0,30}}?{_YEAR}\s*年\s*1\s*月\s*1\s*日"
                      rf"|{_YEAR}\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?至"
                      rf"|截[至止][^。\n]{{0,8}}?{_YEAR}\s*年\s*12\s*月\s*31\s*日")
-
-
-def squash(text: str) -> str:
-    """Whitespace out of a Chinese title or name."""
-    return re.sub(r"\s+", "", text)
 
 
 def headers(text: str) -> dict[str, str]:
@@ -67,28 +62,21 @@ def year_of(title: str | None, text: str, published: str | None) -> tuple[int | 
     return None, ""
 
 
-def iso_date(y: str, m: str, d: str) -> str | None:
-    try:
-        return date(int(y), int(m), int(d)).isoformat()
-    except ValueError:
-        return None
-
-
 def published_of(text: str, hint: str | None = None) -> str | None:
     """A date given by the caller or header, else the signature date at the end."""
     head = headers(text)
     for candidate in (hint, head.get("发布时间"), head.get("发布日期")):
         if candidate:
-            m = _DATE.search(candidate)
-            if m:
-                return iso_date(*m.groups())
+            day = iso_date(candidate)
+            if day:
+                return day
     tail = text.rstrip()[-200:]
     dates = list(_DATE.finditer(tail))
     if dates:
         last = dates[-1]
         line = tail[tail.rfind("\n", 0, last.start()) + 1:]
         if len(squash(line)) <= 40:  # a date line, not a sentence that mentions a date
-            return iso_date(*last.groups())
+            return iso_date(last.group(0))
     return None
 
 

@@ -7,11 +7,11 @@ import re
 
 from .checks import run_checks
 from .grid import Grid, grids_to_text
-from .metadata import find_title, headers, org_of, published_of, squash, year_of
+from .metadata import find_title, headers, org_of, published_of, year_of
 from .region import from_name as region_from_name
 from .sections import split_sections
 from .tables import read_tables, template_of
-from .values import normalize
+from .text import normalized, normalize, squash
 
 
 class NotAReport(ValueError):
@@ -44,7 +44,8 @@ def build_record(text: str, *, grids: list[Grid] | None = None, url: str | None 
     title names no organ."""
     if not text or not text.strip():
         raise NotAReport("empty text")
-    norm = normalize(text)
+    normal = normalized(text)
+    norm = normal.text
     head = headers(norm)
     title = squash(title or head.get("标题") or find_title(norm) or "") or None
     published = published_of(norm, published)
@@ -53,7 +54,7 @@ def build_record(text: str, *, grids: list[Grid] | None = None, url: str | None 
     active, active_fmt, _ = tables["active_disclosure"]
     apps, apps_fmt, _ = tables["applications"]
     review = tables["review_litigation"][0]
-    sections = split_sections(norm, text)
+    sections = split_sections(norm, text, normal.origin)
     if not any((active, apps, review)) and not any(sections.values()):
         raise NotAReport("no section heading and no statistics table of the annual report format")
     notes = list(warnings or []) + table_warnings

@@ -9,7 +9,8 @@ import pytest
 from parsers.checks import run_checks
 from parsers.metadata import find_title, org_of, published_of, year_of
 from parsers.sections import split_sections
-from parsers.values import GROUP_TOTALS, ROW_TOTAL, normalize, read_cell, split_glued
+from parsers.text import normalize
+from parsers.values import GROUP_TOTALS, ROW_TOTAL, read_cell, split_glued
 
 CORPUS = Path(__file__).parent / "files" / "corpus"
 
