@@ -66,12 +66,14 @@ def _line_end(text: str, pos: int) -> int:
 
 
 def split_sections(text: str, original: str | None = None,
-                   origin: Callable[[int], int] | None = None) -> dict[str, str | None]:
+                   origin: Callable[[int], int] | None = None,
+                   headings: dict[str, tuple[int, int]] | None = None) -> dict[str, str | None]:
     """Body text of each section, from ``original`` if given: at the same offsets, or
-    at ``origin(offset)`` when normalising removed characters."""
+    at ``origin(offset)`` when normalising removed characters. ``headings``: those
+    ``find_headings`` found in ``text``, when the caller has them already."""
     source = original if original is not None else text
     at = origin or (lambda pos: pos)
-    heads = find_headings(text)
+    heads = find_headings(text) if headings is None else headings
     order = sorted(heads.items(), key=lambda kv: kv[1][0])
     out: dict[str, str | None] = dict.fromkeys(SECTIONS)
     for k, (name, (_, body_start)) in enumerate(order):
