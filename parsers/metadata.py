@@ -124,7 +124,8 @@ def read_title(title: str | None) -> Title | None:
     if not title:
         return None
     title = squash(title).strip("《》“”\"'|")
-    title = re.sub(r"^(?:标题|文章标题)[:：]?", "", title)
+    title = re.sub(r"\.(?:pdf|docx?|wps|txt|html?)$|\((?:修订|更正|修改)[^()]{0,6}\)$", "", title, flags=re.I)
+    title = re.sub(r"^[^:：]{0,8}[:：]", "", title)  # 标题: / 文字解读: / 附件1:
     m = _TITLE.match(title)
     if not m:
         return None
@@ -132,8 +133,8 @@ def read_title(title: str | None) -> Title | None:
     y = re.search(rf"{_YEAR}\s*年", head)
     year = int(y.group(1)) if y else None
     org = None
-    if y and y.start() > 0:  # 钟祥镇2019年度…
-        org = organ(head[:y.start()])
+    if y and y.start() > 0:  # 钟祥镇2019年度…, XX局关于2022年度…
+        org = organ(re.sub(r"关于$", "", head[:y.start()]))
     elif y:  # 2022年度螅镇政府信息公开…: the shortest organ before the report words
         org = _shortest_organ(title[y.end():])
     else:  # 会同县林业局信息公开工作年度报告
