@@ -91,6 +91,17 @@ def _label_key(raw: str) -> str:
     return _LABEL_KEYS.get(squash(raw), "")
 
 
+def _marks(line: str) -> list[re.Match]:
+    """The labels on a line, in order: set apart by spaces, pipes or bullets, or glued to
+    the value before them but followed by a colon."""
+    marks, end = [], -1
+    for m in sorted([*_LABEL.finditer(line), *_GLUED_LABEL.finditer(line)], key=lambda m: (m.start(), -m.end())):
+        if m.start() >= end:
+            marks.append(m)
+            end = m.end()
+    return marks
+
+
 def headers(text: str, lines: int = 60) -> dict[str, str]:
     """The metadata box at the top (标题, 发布机构, 来源, 发布时间 …) in any of the shapes
     portals flatten it to: ``键: 值`` lines, pipe rows (``| 发布机构 | 沿江街道 |``),
@@ -99,7 +110,7 @@ def headers(text: str, lines: int = 60) -> dict[str, str]:
     found: dict[str, str] = {}
     rows = text.splitlines()[:lines]
     for i, line in enumerate(rows):
-        marks = list(_LABEL.finditer(line)) or list(_GLUED_LABEL.finditer(line))
+        marks = _marks(line)
         for k, m in enumerate(marks):
             end = marks[k + 1].start() if k + 1 < len(marks) else len(line)
             value = line[m.end():end].strip(" \t|:：•·")
