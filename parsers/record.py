@@ -56,6 +56,12 @@ def _title(norm: str, head: dict, hints: Hints) -> meta.Title | None:
     return read
 
 
+def _reports_in_prose(norm: str) -> bool:
+    """A report written as prose only (no headings, no tables): at least three sentences
+    about disclosure, which a page that only shows the report as an image has not."""
+    return sum("公开" in sentence for sentence in norm.split("。")[:-1]) >= 3
+
+
 def _body_end(headings: dict[str, tuple[int, int]]) -> int | None:
     """Where sections 一 and 二 end: the start of the first later heading."""
     later = [headings[name][0] for name in SECTIONS[2:] if name in headings]
@@ -85,9 +91,9 @@ def build_record(text: str, *, grids: list[Grid] | None = None, hints: Hints | N
     headings = find_headings(norm)
     sections = split_sections(norm, text, normal.origin, headings=headings)
     has_tables = any((active, apps, review))
-    if not has_tables and not any(sections.values()) and title is None:
-        raise NotAReport("no report title, no section heading and no statistics table "
-                         "of the annual report format")
+    if not has_tables and not any(sections.values()) and not (title and _reports_in_prose(norm)):
+        raise NotAReport("no section heading and no statistics table of the annual report format, "
+                         "and no report prose under a report title (an image-only page?)")
     named = meta.self_named(norm)
     published = meta.published_of(norm, hints.published, head)
     year = meta.year_of(title, norm, body_end=_body_end(headings), named=named, published=published,

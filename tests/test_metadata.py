@@ -251,3 +251,19 @@ def test_published_from_a_date_line_under_the_title():
     """060: the date in brackets under the title."""
     text = "衡南县应急管理局2020年政府信息公开\n年度报告\n(2021年1月22日)\n编制说明:……"
     assert M.published_of(normalize(text)) == "2021-01-22"
+
+
+def test_prose_only_report_is_a_record_but_an_image_only_page_is_not():
+    """086: a report written as prose under its title (no headings, no tables) is a report;
+    a page that shows the report as an image has the title and the metadata box only."""
+    from parsers import NotAReport
+    prose = ("滕州市东郭镇2020年度政府信息公开工作年度报告\n发布时间:2024-09-21 15:19|栏目: 信息公开年报\n"
+             "根据《中华人民共和国政府信息公开条例》规定,特编制东郭镇政府信息公开工作年度报告并向社会公布。"
+             "东郭镇高度重视政府信息公开工作,完善信息公开组织机构建设。"
+             "2020年东郭镇在滕州市政府信息公开网站公开政府信息共110条。")
+    record = parse_text(prose)
+    assert (record["org"], record["year"]) == ("滕州市东郭镇", 2020)
+    image_page = ("首页\n政务公开\n索引号：\ngqx/2025-00105\n发布机构：\n某某县卫生健康委员会\n成文日期：\n2025-02-24\n"
+                  "某某县卫生健康委员会2024年政府信息公开工作年度报告\n")
+    with pytest.raises(NotAReport):
+        parse_text(image_page)
