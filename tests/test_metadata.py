@@ -142,7 +142,8 @@ def test_caller_hint_fills_in_but_never_outranks_the_title():
 def test_traditional_mirror_gives_the_organ_in_simplified_characters():
     """036: a traditional-character mirror of 南京市投资促进局's report."""
     text = ("南京市投資促進局2021年度政府信息公開工作年度報告\n\n2021年,我局認真落實《中華人民共和國政府信息公開條例》"
-            "和中央、省市關於政府信息公開工作的最新要求,紮實開展政府信息公開工作,現將有關情況報告如下。\n一、總體情況\n")
+            "和中央、省市關於政府信息公開工作的最新要求,紮實開展政府信息公開工作,現將有關情況報告如下。\n一、總體情況\n"
+            "一是持續加大主動公開。\n")
     record = parse_text(text)
     assert (record["org"], record["year"]) == ("南京市投资促进局", 2021)
     assert record["text"] == text  # the page's own text is kept
