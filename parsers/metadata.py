@@ -230,14 +230,23 @@ _QUOTED_REPORT = re.compile(rf"《(?P<title>[^《》]{{4,60}}?{_REPORT_END})》|
                             rf"{_REPORT_END})")
 
 
+# 本报告由钟祥镇人民政府根据……编制: the report naming its author.
+_AUTHOR = re.compile(r"本(?:年度)?报告(?:是)?由(?P<org>[^,，。;；《》\n]{2,40}?)(?:根据|按照|依据|依照|结合|编制|汇总|负责)")
+
+
 def self_named(text: str, span: int = 800) -> list[Title]:
-    """The report's names for itself in its opening sentences (not the notices it cites)."""
+    """The report's names for itself, and for its author, in its opening sentences (not
+    the notices it cites)."""
     head = text[:span]
     out = []
     for m in _QUOTED_REPORT.finditer(head):
         read = read_title(m.group("title") or m.group("bare"))
         if read:
             out.append(read)
+    for m in _AUTHOR.finditer(head):
+        name = organ(m.group("org"))
+        if name:
+            out.append(Title("", name, None))
     return out
 
 

@@ -268,3 +268,14 @@ def test_prose_only_report_is_a_record_but_an_image_only_page_is_not():
                   "某某县卫生健康委员会2024年政府信息公开工作年度报告\n")
     with pytest.raises(NotAReport):
         parse_text(image_page)
+
+
+@pytest.mark.parametrize("text, org", [
+    # 051's opening sentence (its title is cut away here)
+    ("本报告由钟祥镇人民政府根据《中华人民共和国政府信息公开条例》(以下简称《条例》)精神编制完成。\n一、总体情况\n",
+     "钟祥镇人民政府"),
+    ("根据《条例》要求,本年度报告由某某县信访局结合有关统计数据编制。\n一、总体情况\n", "某某县信访局"),
+])
+def test_organ_that_the_report_names_as_its_author(text, org):
+    norm = normalize(text)
+    assert M.org_of(None, norm, named=M.self_named(norm)).value == org
