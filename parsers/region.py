@@ -17,6 +17,8 @@ import warnings
 from dataclasses import dataclass, field
 from functools import cache
 
+from .text import traditional_chars_simplified
+
 KEYS = ("province", "city", "county", "adcode")
 EMPTY = dict.fromkeys(KEYS)
 
@@ -110,25 +112,7 @@ def simplified(name: str | None) -> str:
     also uses (乾县, 於潜) is kept: only characters outside GB 2312 are converted."""
     if not name:
         return ""
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
-    if all(_in_gb2312(ch) for ch in text):
-        return text
-    convert = _t2s()
-    return "".join(ch if _in_gb2312(ch) else convert(ch) for ch in text)
-
-
-def _in_gb2312(ch: str) -> bool:
-    try:
-        ch.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-@cache
-def _t2s():
-    from opencc_purepy import OpenCC
-    return OpenCC("t2s").convert
+    return traditional_chars_simplified(re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)))
 
 
 def prefix(adcode: str) -> str:
