@@ -13,6 +13,7 @@ from .sites.generic import BlockedSite, SnowflakeSite
 from .sites.guangdong import GuangdongSite
 from .sites.hanweb import HanwebSite
 from .sites.hanweb_xxgk import HanwebXxgkSite
+from .sites.jpaas import JpaasSite
 from .sites.trs import GbkTrsSite, TrsSite
 from .sites.vsb import VsbSite
 
@@ -20,7 +21,7 @@ from .sites.vsb import VsbSite
 CLASSIC_SITES = (TrsSite, GbkTrsSite, HanwebSite, GuangdongSite, VsbSite, EpointSite, AnhuiSite, SnowflakeSite,
                  BlockedSite)
 #: one site per list mechanism of portals.md the classic sites lack (issue #10)
-MECHANISM_SITES = (HanwebXxgkSite,)
+MECHANISM_SITES = (HanwebXxgkSite, JpaasSite)
 SITES = CLASSIC_SITES + MECHANISM_SITES
 
 
