@@ -15,13 +15,14 @@ from .sites.hanweb import HanwebSite
 from .sites.hanweb_xxgk import HanwebXxgkSite
 from .sites.jpaas import JpaasSite
 from .sites.trs import GbkTrsSite, TrsSite
+from .sites.truecms import TruecmsSite
 from .sites.vsb import VsbSite
 
 #: the first nine sites, built first so that their data stays what it was before the farm grew
 CLASSIC_SITES = (TrsSite, GbkTrsSite, HanwebSite, GuangdongSite, VsbSite, EpointSite, AnhuiSite, SnowflakeSite,
                  BlockedSite)
 #: one site per list mechanism of portals.md the classic sites lack (issue #10)
-MECHANISM_SITES = (HanwebXxgkSite, JpaasSite)
+MECHANISM_SITES = (HanwebXxgkSite, JpaasSite, TruecmsSite)
 SITES = CLASSIC_SITES + MECHANISM_SITES
 
 
