@@ -16,13 +16,14 @@ from .sites.hanweb_xxgk import HanwebXxgkSite
 from .sites.jpaas import JpaasSite
 from .sites.trs import GbkTrsSite, TrsSite
 from .sites.truecms import TruecmsSite
+from .sites.uuid_cms import UuidCmsSite
 from .sites.vsb import VsbSite
 
 #: the first nine sites, built first so that their data stays what it was before the farm grew
 CLASSIC_SITES = (TrsSite, GbkTrsSite, HanwebSite, GuangdongSite, VsbSite, EpointSite, AnhuiSite, SnowflakeSite,
                  BlockedSite)
 #: one site per list mechanism of portals.md the classic sites lack (issue #10)
-MECHANISM_SITES = (HanwebXxgkSite, JpaasSite, TruecmsSite)
+MECHANISM_SITES = (HanwebXxgkSite, JpaasSite, TruecmsSite, UuidCmsSite)
 SITES = CLASSIC_SITES + MECHANISM_SITES
 
 
