@@ -11,6 +11,7 @@ from .sites.anhui import AnhuiSite
 from .sites.epoint import EpointSite
 from .sites.generic import BlockedSite, SnowflakeSite
 from .sites.guangdong import GuangdongSite
+from .sites.guangdong_meta import GuangdongMetaSite
 from .sites.hanweb import HanwebSite
 from .sites.hanweb_xxgk import HanwebXxgkSite
 from .sites.jpaas import JpaasSite
@@ -23,7 +24,7 @@ from .sites.vsb import VsbSite
 CLASSIC_SITES = (TrsSite, GbkTrsSite, HanwebSite, GuangdongSite, VsbSite, EpointSite, AnhuiSite, SnowflakeSite,
                  BlockedSite)
 #: one site per list mechanism of portals.md the classic sites lack (issue #10)
-MECHANISM_SITES = (HanwebXxgkSite, JpaasSite, TruecmsSite, UuidCmsSite)
+MECHANISM_SITES = (HanwebXxgkSite, JpaasSite, TruecmsSite, UuidCmsSite, GuangdongMetaSite)
 SITES = CLASSIC_SITES + MECHANISM_SITES
 
 

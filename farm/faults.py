@@ -58,6 +58,7 @@ LOOKALIKE = "lookalike"    # fetched or not, never a record
 ROBOTS = "robots"          # robots.txt forbids it: never fetched
 NOT_FETCHED = "not_fetched"
 LISTED = "listed"          # a list page or endpoint: every entry behind it must still be reached
+NOT_RECORD = "not_record"  # a page that may be fetched and must never become a record
 
 
 def error(kind: str) -> str:
