@@ -46,7 +46,8 @@ class UuidCmsSite(Site):
     mechanisms = ("T41 iframe list shells", "cut titles without title attribute, cut look-alikes",
                   "list titles without the report wording", "departments on sub-domains",
                   "https links to hosts whose https is broken", "T19 <base href>", "T30 pubdate 2024年01月16日",
-                  "T50 padded titles", "T33 truncated once", "T34 redirect loop on a listed link")
+                  "T50 padded titles", "T33 truncated once", "T34 redirect loop on a listed link",
+                  "T43 traditional-Chinese mirror")
 
     @classmethod
     def create(cls, farm, scale):
@@ -72,7 +73,9 @@ class UuidCmsSite(Site):
             '<div class="xxgk-nav"><ul>'
             f'<li><a href="/{SITE}/c100011/zfxxgkzn.shtml">政府信息公开指南</a></li>'
             + "".join(f'<li><a href="/{SITE}/c{number}/zfxxgknb.shtml">{name}</a></li>' for number, name, _ in PORTAL_COLUMNS)
-            + f'<li><a href="/{SITE}/c100070/bmxxgk.shtml">部门信息公开</a></li></ul></div>')))
+            + f'<li><a href="/{SITE}/c100070/bmxxgk.shtml">部门信息公开</a></li></ul></div>'
+            f'<div class="links">友情链接：<a href="{self.farm.mirror_link(self)}">峨川縣人民政府2023年政府信息公開工作年度報告</a>'
+            "</div>")))  # a traditional-Chinese mirror off the fence (T43)
         self.add_page(f"{self.www}/{SITE}/c100070/bmxxgk.shtml", self.html("部门信息公开", '<ul class="bm-list">' + "".join(
             f'<li><a href="https://{self.dept_host(u)}/" target="_blank">{html.escape(self.units[u])}</a></li>'
             for u in depts) + "</ul>"))
