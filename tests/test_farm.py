@@ -258,9 +258,9 @@ def test_portal_columns_are_iframe_shells_around_cut_titles(farm, manifest):
     shell = page(farm, f"http://{ECHUAN}/ecx/c100050/zfxxgknb.shtml")
     assert '<iframe id="contentFrame"' in shell and 'src="/ecx/c100050/list.shtml"' in shell
     assert ".shtml\" target" not in shell  # no list in the shell itself
-    lists = page(farm, f"http://{ECHUAN}/ecx/c100050/list.shtml") + page(farm, f"http://{ECHUAN}/ecx/c100050/list_1.shtml")
+    lists = page(farm, f"http://{ECHUAN}/ecx/c100050/list.shtml") + page(farm, f"http://{ECHUAN}/ecx/c100050/list_2.shtml")
     anchors = dict((u, t) for u, t in re.findall(r'<a href="([^"]+)" target="_blank">([^<]+)</a>', lists))
-    assert "title=" not in lists and "createPageHTML('page_div', 2, 0, 'list', 'shtml', 10)" in lists
+    assert "title=" not in lists and "createPageHTML('page_div', 2, 1, 'list', 'shtml', 10)" in lists
     reports, lookalikes = of_site(manifest, "峨川县人民政府")
     cut_lookalikes = [d for d in lookalikes if anchors.get(d["url"], "").endswith("…")]
     assert len(cut_lookalikes) == 2  # 解读 and 通知, cut before they say so

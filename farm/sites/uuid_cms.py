@@ -2,7 +2,8 @@
 
 The 年报 columns of the portal are iframe shells (T41): the column page holds the
 site's chrome and `<iframe src="…/list.shtml">`; the list inside pages with a JS
-`createPageHTML('page_div', N, i, 'list', 'shtml')` (`list.shtml`, `list_1.shtml` …).
+`createPageHTML('page_div', N, i, 'list', 'shtml', total)` counting pages from 1
+(`list.shtml`, `list_2.shtml` …, as csrc.gov.cn and county 集约化 lists do).
 Its titles are cut with `…` and carry no title attribute, or say only `2023年度报告`:
 only the article tells a report from a cut look-alike (解读, 通知). Township titles
 are padded with full-width spaces and broken over lines (T50).
@@ -96,12 +97,12 @@ class UuidCmsSite(Site):
             'width="100%" height="1200" frameborder="0" scrolling="no"></iframe></div>'), {"ColumnName": name}))
         docs = self.sorted_docs(docs)
         pages = [docs[i:i + PAGE_SIZE] for i in range(0, len(docs), PAGE_SIZE)] or [[]]
-        for index, chunk in enumerate(pages):
+        for page_number, chunk in enumerate(pages, start=1):  # the 6-argument pager counts from 1: list, list_2 …
             items = "".join(f'<li><a href="{self.portal_url(number, d)}" target="_blank">{self.list_title(d)}</a>'
                             f'<span class="date">{d.published:%Y-%m-%d}</span></li>' for d in chunk)
-            pager = (f'<div id="page_div"></div><script>createPageHTML(\'page_div\', {len(pages)}, {index}, '
+            pager = (f'<div id="page_div"></div><script>createPageHTML(\'page_div\', {len(pages)}, {page_number}, '
                      f"'list', 'shtml', {len(docs)});</script>")
-            url = folder + ("list.shtml" if index == 0 else f"list_{index}.shtml")
+            url = folder + ("list.shtml" if page_number == 1 else f"list_{page_number}.shtml")
             self.add_page(url, f'<html><head><meta charset="utf-8"><link rel="stylesheet" href="/{SITE}/css/list.css">'
                                f'</head><body><ul class="list-ul">{items}</ul>{pager}</body></html>')
         for doc in docs:
