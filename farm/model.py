@@ -103,6 +103,7 @@ class Site:
         self.farm, self.county, self.host, self.rng = farm, county, host, rng
         self.www = f"http://{host}"
         self.units = self.make_units(scale)
+        self.span = self.years(scale)  # the report years of this scale, oldest first
         self.docs: list[Doc] = []
         self.robots = "User-agent: *\nDisallow: /search/\n"
         self.make_docs(scale)
@@ -154,6 +155,13 @@ class Site:
         return doc
 
     # -- planned documents: the newer sites state their counts instead of drawing them ---------------
+    def plan(self, scale: int, first_lookalike: int = 0, titles: dict | None = None, forms: dict | None = None) -> None:
+        """A report a year for every unit (titles and forms by (unit, year)), then one look-alike per unit."""
+        for index, unit in enumerate(self.units):
+            for year in self.years(scale):
+                self.report(unit, year, (titles or {}).get((unit, year)), (forms or {}).get((unit, year), "html"))
+            self.lookalike(unit, first_lookalike + index)
+
     def report(self, unit: str, year: int, title: str | None = None, form: str = "html",
                published: date | None = None) -> Doc:
         """A true report of `unit` for `year`; `copy`/`file` forms get a DOCX of the same text."""

@@ -44,10 +44,7 @@ class GuangdongMetaSite(Site):
         return units
 
     def make_docs(self, scale):
-        for index, unit in enumerate(self.units):
-            for year in self.years(scale):
-                self.report(unit, year)
-            self.lookalike(unit, 1 + index % 7)
+        self.plan(scale, first_lookalike=1)
         self.guide = self.lookalike("gov", 0)
         self.rules = self.lookalike("gov", 0, title=f"{self.county}政府信息公开制度")
 
@@ -78,8 +75,9 @@ class GuangdongMetaSite(Site):
             f'<div class="crumb">首页 &gt; 政务公开 &gt; 政府信息公开 &gt; {META}</div><div class="years">'
             + "".join(f'<a href="{y}n/index.html">{y}年</a> ' for y in years) + "</div>")))
         by = {(d.unit, d.year): d for d in self.reports() if d.kind == "report"}
-        by[("town1", 2022)].fault, by[("town1", 2022)].expect = Fault.SOFT_404, error("soft_404")
-        by[("dept1", 2022)].fault = Fault.MOVED_301
+        soft = by[("town0", self.span[0])]
+        soft.fault, soft.expect = Fault.SOFT_404, error("soft_404")
+        by[("dept1", self.span[0])].fault = Fault.MOVED_301
         for year in years:
             self.year_column(f"{nb}{year}n/", year)
 
