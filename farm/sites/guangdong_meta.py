@@ -44,7 +44,7 @@ class GuangdongMetaSite(Site):
         return units
 
     def make_docs(self, scale):
-        self.plan(scale, first_lookalike=1)
+        self.plan(first_lookalike=1)
         self.guide = self.lookalike("gov", 0)
         self.rules = self.lookalike("gov", 0, title=f"{self.county}政府信息公开制度")
 

@@ -60,10 +60,10 @@ class HanwebXxgkSite(Site):
     # -- data: per unit, a report a year and one look-alike; the county area also lists two files --------
     def make_docs(self, scale):
         titles = {(unit, year): f"{org}{year}年政府信息公开工作年度报告"  # what the 年报 module prints
-                  for unit, org in self.units.items() if unit.startswith("town") for year in self.years(scale)}
+                  for unit, org in self.units.items() if unit.startswith("town") for year in self.span}
         titles[("office", 2023)] = f"{self.units['office']}政府信息公开工作年度报告"  # T27: the year only in the body
         titles[("dept1", 2024)] = "2024年度政府信息公开工作年度报告"                # T28: the organ only in 发布机构
-        self.plan(scale, titles=titles, forms={("gov", self.span[0]): "copy"})
+        self.plan(titles=titles, forms={("gov", self.span[0]): "copy"})
         for unit, org in self.units.items():
             self.news(unit, f"{org}关于调整领导班子成员工作分工的通知", date(2024, 3, 5))
             self.news(unit, f"{org}2024年重点工作任务分解", date(2024, 2, 20))

@@ -39,7 +39,7 @@ class JpaasSite(Site):
         return cls(farm, "泗河县", "www.sihe.gov.cn", scale, farm.rng)
 
     def make_docs(self, scale):
-        self.plan(scale, first_lookalike=2, forms={("office", 2024): "copy", ("town0", 2023): "copy"})
+        self.plan(first_lookalike=2, forms={("office", 2024): "copy", ("town0", 2023): "copy"})
 
     def col(self, number: int) -> str:
         return f"{self.www}/col/col{number}/index.html"

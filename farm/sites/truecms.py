@@ -40,7 +40,7 @@ class TruecmsSite(Site):
         return cls(farm, "如川县", "www.ruchuan.gov.cn", scale, farm.rng)
 
     def make_docs(self, scale):
-        self.plan(scale, first_lookalike=4)
+        self.plan(first_lookalike=4)
 
     def build(self):
         self.farm.tls[self.host] = Fault.HTTP_TO_HTTPS

@@ -55,7 +55,7 @@ class UuidCmsSite(Site):
         return cls(farm, "峨川县", "www.echuan.gov.cn", scale, farm.rng)
 
     def make_docs(self, scale):
-        self.plan(scale, first_lookalike=3, forms={("gov", self.span[0]): "file", ("town0", self.span[-1]): "copy"})
+        self.plan(first_lookalike=3, forms={("gov", self.span[0]): "file", ("town0", self.span[-1]): "copy"})
         self.lookalike("gov", 1)            # 《…年度报告》解读, cut in the list
         self.lookalike("gov", 7, year=2022)  # 关于做好…年度报告编制发布工作的通知, cut in the list
 
