@@ -79,6 +79,7 @@ class Route:
     fault: Fault | None = None
 
 
+SOFT_404_PAGE = "<html><head><title>页面不存在</title></head><body><h1>对不起，您访问的页面不存在！</h1></body></html>"
 NOT_FOUND = Route(404, b"<html><head><title>404 Not Found</title></head><body>404</body></html>",
                   (("Content-Type", "text/html"),))
 
