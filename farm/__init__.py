@@ -1,8 +1,13 @@
-"""The portal farm: deterministic imitations of county portals of seven CMS families.
+"""The portal farm: deterministic imitations of county portals (portals.md §6).
 
-`build(scale)` makes the data and routes; `FarmServer` serves them on 127.0.0.1;
-`python -m farm` runs it from the command line and writes the seeds and
-the manifest (every true report and every look-alike, with the expected outcome).
+Nine classic sites of seven CMS families, then one site per list mechanism that
+real portals use and the classic ones lack (Hanweb 信息公开 module, Hanweb JPaaS,
+truecms JSONP, a UUID 集约化 portal with iframe shells and department sub-domains,
+a Guangdong portal whose every page claims the 年报 ColumnName). Faults are the
+`faults.Fault` enum. `build(scale)` makes the data and routes; `FarmServer`
+serves them on 127.0.0.1 as an HTTP(S) proxy; `python -m farm` runs it from the
+command line and writes the seeds and the manifest (every true report and
+look-alike with what must become of it, and every fault on other URLs).
 """
 from __future__ import annotations
 
@@ -11,12 +16,22 @@ from .sites.anhui import AnhuiSite
 from .sites.epoint import EpointSite
 from .sites.generic import BlockedSite, SnowflakeSite
 from .sites.guangdong import GuangdongSite
+from .sites.guangdong_meta import GuangdongMetaSite
 from .sites.hanweb import HanwebSite
+from .sites.hanweb_xxgk import HanwebXxgkSite
+from .sites.jpaas import JpaasSite
 from .sites.trs import GbkTrsSite, TrsSite
+from .sites.truecms import TruecmsSite
+from .sites.uuid_cms import UuidCmsSite
 from .sites.vsb import VsbSite
 
-SITES = (TrsSite, GbkTrsSite, HanwebSite, GuangdongSite, VsbSite, EpointSite, AnhuiSite, SnowflakeSite, BlockedSite)
+#: the first nine sites, built first so that their data stays what it was before the farm grew
+CLASSIC_SITES = (TrsSite, GbkTrsSite, HanwebSite, GuangdongSite, VsbSite, EpointSite, AnhuiSite, SnowflakeSite,
+                 BlockedSite)
+#: one site per list mechanism of portals.md the classic sites lack (issue #10)
+MECHANISM_SITES = (HanwebXxgkSite, JpaasSite, TruecmsSite, UuidCmsSite, GuangdongMetaSite)
+SITES = CLASSIC_SITES + MECHANISM_SITES
 
 
-def build(scale: int = 1) -> Farm:
-    return Farm(SITES, scale=scale)
+def build(scale: int = 1, sites=SITES) -> Farm:
+    return Farm(sites, scale=scale)

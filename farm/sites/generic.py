@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from ..faults import NOT_RECORD, Fault, error
 from ..model import Doc, Route, Site
 from .. import content
 
@@ -43,7 +44,7 @@ class SnowflakeSite(Site):
                 doc.url = f"{base}{code}/{1740000000000000000 + doc.id * 7919}.html"
             self.paged(f"{base}{code}/", name, docs)
         loop = [d for d in self.reports() if d.kind == "report" and d.form == "html"][1]
-        loop.expect = "error:redirect_loop"
+        loop.fault, loop.expect = Fault.REDIRECT_LOOP, error("redirect_loop")
         for doc in self.reports():
             if doc is loop:
                 other = doc.url.replace(".html", "_1.html")
@@ -62,6 +63,8 @@ class SnowflakeSite(Site):
             url = base + ("index.html" if number == 0 else f"index_{number}.html")
             self.add_page(url, self.html(name, f'<ul class="list">{items}</ul><div class="page">'
                                          f'<a href="index_{number + 1}.html">下一页</a></div>', {"ColumnName": name}))
+            if number == len(pages):
+                self.farm.note(url, Fault.PAGER_REPEATS, NOT_RECORD, "list")
         self.add_page(base, self.farm.routes[self.host][base.replace(self.www, "") + "index.html"].body.decode("gb18030"))
 
     def article_page(self, doc):
@@ -91,5 +94,6 @@ class BlockedSite(Site):
     def build(self):
         challenge = ("<html><script>document.cookie=('__jsl_clearance_s=1700000000.1|0|abc');"
                      "location.href=location.pathname+location.search</script></html>")
+        self.farm.note(f"{self.www}/", Fault.BLOCKED_521, error("blocked"), "home")
         self.farm.add(f"{self.www}/", Route(521, challenge.encode(), (("Content-Type", "text/html"),
                                                                       ("Set-Cookie", "__jsluid_h=abc; path=/"))))
