@@ -11,6 +11,7 @@ import re
 
 import scrapy
 
+from ..page import Page
 from .base import Family, ListPage
 
 _CREATE_PAGE = re.compile(r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"](\w+)['\"]\s*,\s*['\"](\w+)['\"]")
@@ -26,22 +27,25 @@ class Trs(Family):
         re.compile(r"/t\d{8}_\d+\.s?html"),
     )
     article_id = re.compile(r"/t\d{8}_(\d+)\.s?html?")
+    lists = (_CREATE_PAGE, _COUNT_VAR)
 
-    def listing(self, response):
-        yield from super().listing(response)
-        yield from self.counted_pages(response)
+    def listing(self, page: Page):
+        yield from super().listing(page)
+        yield from self.counted_pages(page)
 
-    def counted_pages(self, response):
-        """index_1 … index_{n-1} from the JS pager (page 0 is index.html)."""
-        call = _CREATE_PAGE.search(response.text)
+    def counted_pages(self, page: Page):
+        """index_1 … index_{n-1} from the JS pager (page 0 is index.html); the site budget bounds n."""
+        call = _CREATE_PAGE.search(page.text)
         if call:
             count, name, ext = int(call.group(1)), call.group(3), call.group(4)
         else:
-            var = _COUNT_VAR.search(response.text)
-            here = _PAGE_NAME.search(response.url)
+            var = _COUNT_VAR.search(page.text)
+            here = _PAGE_NAME.search(page.url)
             if not var:
                 return
             count = int(var.group(1))
             name, ext = (here.group(1), here.group(2)) if here else ("index", "html")
-        for index in range(1, min(count, 500)):
-            yield ListPage(scrapy.Request(response.urljoin(f"{name}_{index}.{ext}")))
+        if _PAGE_NAME.search(page.url) and re.search(r"_\d+\.s?html?$", page.url):
+            return  # a numbered page repeats the count: index.html enumerates once
+        for index in range(1, count):
+            yield ListPage(scrapy.Request(page.urljoin(f"{name}_{index}.{ext}")))
