@@ -11,12 +11,22 @@ from .sites.anhui import AnhuiSite
 from .sites.epoint import EpointSite
 from .sites.generic import BlockedSite, SnowflakeSite
 from .sites.guangdong import GuangdongSite
+from .sites.guangdong_meta import GuangdongMetaSite
 from .sites.hanweb import HanwebSite
+from .sites.hanweb_xxgk import HanwebXxgkSite
+from .sites.jpaas import JpaasSite
 from .sites.trs import GbkTrsSite, TrsSite
+from .sites.truecms import TruecmsSite
+from .sites.uuid_cms import UuidCmsSite
 from .sites.vsb import VsbSite
 
-SITES = (TrsSite, GbkTrsSite, HanwebSite, GuangdongSite, VsbSite, EpointSite, AnhuiSite, SnowflakeSite, BlockedSite)
+#: the first nine sites, built first so that their data stays what it was before the farm grew
+CLASSIC_SITES = (TrsSite, GbkTrsSite, HanwebSite, GuangdongSite, VsbSite, EpointSite, AnhuiSite, SnowflakeSite,
+                 BlockedSite)
+#: one site per list mechanism of portals.md the classic sites lack (issue #10)
+MECHANISM_SITES = (HanwebXxgkSite, JpaasSite, TruecmsSite, UuidCmsSite, GuangdongMetaSite)
+SITES = CLASSIC_SITES + MECHANISM_SITES
 
 
-def build(scale: int = 1) -> Farm:
-    return Farm(SITES, scale=scale)
+def build(scale: int = 1, sites=SITES) -> Farm:
+    return Farm(sites, scale=scale)

@@ -1,7 +1,7 @@
 """`python -m farm --port 8899 --scale 1 --out farm-out/`: serve the farm until interrupted.
 
 Writes `seeds.csv` (for `scrapy crawl reports -a seeds=…`) and `manifest.json`
-into --out, then serves; point the crawler at it with http_proxy=http://127.0.0.1:<port>.
+into --out, then serves; point the crawler at it with http_proxy and https_proxy=http://127.0.0.1:<port>.
 """
 from __future__ import annotations
 

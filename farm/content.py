@@ -1,11 +1,12 @@
 """Report bodies for the farm: real prose, official tables, real files.
 
 Prose of sections 一, 五 and 六 comes from the real reports in
-shared/corpus/seeds/*.txt; tables 二, 三 and 四 are rendered the way portals
+farm/data/seeds/*.txt; tables 二, 三 and 四 are rendered the way portals
 paste them from Word (rowspan/colspan, 2021 template of record.md) with figures
 that satisfy the 勾稽 rules, and the figures go to the manifest. Attachments are
-the real PDFs of shared/corpus/peers, DOCX files written with python-docx from
-the same content, and OLE-headed DOC/XLS/WPS bytes.
+the real files of farm/data/reports (data/PROVENANCE.md says where each comes
+from), DOCX files written with python-docx from the same content, and
+OLE-headed DOC/XLS/WPS bytes. The farm reads no file outside farm/data.
 """
 from __future__ import annotations
 
@@ -16,9 +17,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-if not SHARED.exists():  # the tree may live elsewhere; /work/shared is the canonical place
-    SHARED = Path("/work/shared/corpus")
+DATA = Path(__file__).resolve().parent / "data"
 
 HEADINGS = ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
             "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项")
@@ -55,7 +54,7 @@ COLUMNS = ("natural_person", "commercial", "research", "social_welfare", "legal_
 def seed_prose() -> list[dict[str, list[str]]]:
     """Per real seed report: the prose paragraphs of sections 一, 五, 六."""
     result = []
-    for path in sorted((SHARED / "seeds").glob("*.txt")):
+    for path in sorted((DATA / "seeds").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         sections: dict[str, list[str]] = {}
         current = None
@@ -240,25 +239,56 @@ def ole_bytes(text: str) -> bytes:
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + text.encode("utf-16-le")
 
 
-# The real reports shipped as files (shared/corpus/peers): (path, organ, year, title)
+# The reports shipped as files (farm/data/reports): (file, organ, year, title)
 REAL_PDFS = (
-    ("peers/govnianbao/szfgs2024.pdf", "淮安市人民政府", 2024, "淮安市人民政府2024年政府信息公开工作年度报告"),
-    ("peers/KIROGOVCOMPARE/sample_pdfs_v1/hzq2023_working.pdf", "淮安市洪泽区人民政府", 2023,
-     "洪泽区人民政府2023年政府信息公开工作年度报告"),
-    ("peers/KIROGOVCOMPARE/sample_pdfs_v1/hzq2024_working.pdf", "淮安市洪泽区人民政府", 2024,
-     "淮安市洪泽区人民政府2024年政府信息公开工作年度报告"),
+    ("szfgs2024.pdf", "淮安市人民政府", 2024, "淮安市人民政府2024年政府信息公开工作年度报告"),
+    ("hzq2023.pdf", "淮安市洪泽区人民政府", 2023, "洪泽区人民政府2023年政府信息公开工作年度报告"),
+    ("hzq2024.pdf", "淮安市洪泽区人民政府", 2024, "淮安市洪泽区人民政府2024年政府信息公开工作年度报告"),
+)
+#: files no other site serves: a Word 97 report (seed 000 in the official layout) and a PDF of the
+#: 测试市 sample (synthetic name, real-looking figures)
+OTHER_FILES = (
+    ("fanshi-daying-2023.doc", "繁峙县大营镇人民政府", 2023, "繁峙县大营镇人民政府2023年度政府信息公开工作年度报告"),
+    ("sample-2025.pdf", "测试市", 2025, "测试市2025年政府信息公开工作年度报告"),
 )
 
 
 def real_pdf(index: int) -> tuple[bytes, str, int, str]:
-    path, org, year, title = REAL_PDFS[index % len(REAL_PDFS)]
-    return (SHARED / path).read_bytes(), org, year, title
+    name, org, year, title = REAL_PDFS[index % len(REAL_PDFS)]
+    return (DATA / "reports" / name).read_bytes(), org, year, title
+
+
+def other_file(index: int) -> tuple[bytes, str, int, str, str]:
+    """(bytes, organ, year, title, extension) of OTHER_FILES[index]."""
+    name, org, year, title = OTHER_FILES[index]
+    return (DATA / "reports" / name).read_bytes(), org, year, title, name.rsplit(".", 1)[-1]
 
 
 @lru_cache(maxsize=None)
 def real_html_report() -> tuple[str, str]:
     """(title, body) of the real 沭阳县发展和改革局 2023 report page (reduced copy, KIROGOVCOMPARE)."""
-    path = next((SHARED / "peers" / "KIROGOVCOMPARE" / "derived").glob("沭阳县*reduced.html"))
-    text = path.read_text(encoding="utf-8")
+    text = (DATA / "reports" / "shuyang-fgj-2023.reduced.html").read_text(encoding="utf-8")
     body = re.search(r'<div class="article-content".*?</ucapcontent>\s*</div>', text, re.S)
     return "沭阳县发展和改革局2023年政府信息公开年度报告", body.group(0) if body else text
+
+
+def lookalike_body(title: str, org: str, year: int) -> str:
+    """A body of the look-alike's own kind: what makes it look like a report, and what it really is."""
+    e = html.escape
+    if "解读" in title or "图解" in title:
+        return (f"<p>近日，《{e(org)}{year}年政府信息公开工作年度报告》正式发布。现就报告主要内容解读如下。</p>"
+                f"<p><strong>一、总体情况</strong></p><p>{year}年主动公开政府信息同比增长，依申请公开办理规范。</p>"
+                "<p><strong>二、主动公开政府信息情况</strong></p><p>详见报告原文。</p>")
+    if "指南" in title:
+        return (f"<p>为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》，编制{e(org)}政府信息公开指南。</p>"
+                "<p>一、主动公开</p><p>二、依申请公开</p><p>三、监督和救济</p>")
+    if "通知" in title:
+        return ("<p>各乡镇人民政府、县政府各部门：</p><p>现就做好政府信息公开工作年度报告编制发布工作通知如下："
+                f"各单位于{year + 1}年1月31日前在本单位网站发布年度报告。</p>")
+    if "法治政府" in title:
+        return (f"<p>{year}年，{e(org)}深入学习贯彻习近平法治思想，法治政府建设取得新成效。</p>"
+                "<p>一、主要举措和成效</p><p>二、存在的不足和原因</p><p>三、下一年度工作安排</p>")
+    if "年度报表" in title:
+        return ("<table border='1'><tr><td>网站名称</td><td>" + e(org) + "门户网站</td></tr>"
+                "<tr><td>首页总访问量</td><td>1203345</td></tr><tr><td>信息发布总数</td><td>2318</td></tr></table>")
+    return f"<p>{e(title)}。</p><p>{e(org)}{year}年相关工作情况。</p>"

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from . import content
+from .faults import LOOKALIKE, RECORD, SERVED, Fault, outcome
 
 DEPARTMENTS = ("教育局", "财政局", "自然资源局", "卫生健康委员会", "市场监督管理局", "农业农村局",
                "民政局", "交通运输局", "水利局", "文化和旅游局", "住房和城乡建设局", "应急管理局")
@@ -44,6 +45,7 @@ class File:
     data: bytes
     content_type: str = "application/octet-stream"
     url: str = ""
+    fault: Fault | None = None
 
 
 @dataclass
@@ -63,8 +65,10 @@ class Doc:
     page_title: str | None = None  # ArticleTitle when it differs from the list title
     url: str = ""
     alias_urls: list[str] = field(default_factory=list)
-    fault: str | None = None       # see server.FAULTS
-    expect: str = "record"
+    fault: Fault | None = None
+    expect: str = RECORD           # see faults.outcome
+    listed: list[str] = field(default_factory=list)      # other URLs the lists give for it (a 301, an https link)
+    dead_files: list[File] = field(default_factory=list)  # linked "files" that are no document (T24)
 
 
 @dataclass
@@ -72,7 +76,7 @@ class Route:
     status: int = 200
     body: bytes = b""
     headers: tuple[tuple[str, str], ...] = ()
-    fault: str | None = None
+    fault: Fault | None = None
 
 
 NOT_FOUND = Route(404, b"<html><head><title>404 Not Found</title></head><body>404</body></html>",
@@ -90,6 +94,7 @@ class Site:
     """One county portal. Subclasses set `family`, hosts and `build()` the pages."""
 
     family = "base"
+    mechanisms: tuple[str, ...] = ()   # list mechanisms and realities this site plays (manifest)
     charset = "utf-8"
     header_charset = True          # False: Content-Type without charset (GD, old TRS)
     wrong_header = False           # True: header says UTF-8, body is GBK (T04)
@@ -136,8 +141,7 @@ class Site:
         for doc in self.docs:
             if doc.kind == "report" and doc.form in ("copy", "file"):
                 name = f"{doc.title}.docx"
-                doc.files.append(File(name, content.docx_bytes(doc.title, doc.body),
-                                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                doc.files.append(File(name, content.docx_bytes(doc.title, doc.body), DOCX))
                 if doc.form == "file":
                     doc.body = '<p>详见附件。</p>'
 
@@ -146,6 +150,40 @@ class Site:
         data, org, year, title = content.real_pdf(index)
         doc = Doc(self.farm.next_id(), "report", title, org, unit, year, date(year + 1, 1, 20),
                   '<p>详见附件。</p>', form="file", files=[File(f"{title}.pdf", data, "application/pdf")])
+        self.docs.append(doc)
+        return doc
+
+    # -- planned documents: the newer sites state their counts instead of drawing them ---------------
+    def report(self, unit: str, year: int, title: str | None = None, form: str = "html",
+               published: date | None = None) -> Doc:
+        """A true report of `unit` for `year`; `copy`/`file` forms get a DOCX of the same text."""
+        org = self.units[unit]
+        data = content.figures(self.rng)
+        template = REPORT_TITLES[len(self.docs) % len(REPORT_TITLES)]
+        day = published or date(year + 1, 1, 10) + timedelta(days=self.rng.randint(0, 70))
+        doc = Doc(self.farm.next_id(), "report", title or template.format(org=org, year=year), org, unit, year, day,
+                  content.report_body(org, year, data, self.rng), data, form=form)
+        if form in ("copy", "file"):
+            doc.files.append(File(f"{doc.title}.docx", content.docx_bytes(doc.title, doc.body), DOCX))
+            if form == "file":
+                doc.body = "<p>详见附件。</p>"
+        self.docs.append(doc)
+        return doc
+
+    def lookalike(self, unit: str, index: int, year: int = 2023, title: str | None = None) -> Doc:
+        """A page that looks like a report and is not one (portals.md §4.5), with a body of its kind."""
+        org = self.units[unit]
+        title = title or LOOKALIKE_TITLES[index % len(LOOKALIKE_TITLES)].format(org=org, year=year, county=self.county)
+        doc = Doc(self.farm.next_id(), "lookalike", title, org, unit, year,
+                  date(year + 1, 2, 1) + timedelta(days=self.rng.randint(0, 60)),
+                  content.lookalike_body(title, org, year), expect=LOOKALIKE)
+        self.docs.append(doc)
+        return doc
+
+    def news(self, unit: str, title: str, published: date) -> Doc:
+        """An ordinary item of the same lists (a notice, a policy): neither report nor look-alike."""
+        doc = Doc(self.farm.next_id(), "news", title, self.units[unit], unit, None, published,
+                  f"<p>{html.escape(title)}。</p>", expect=LOOKALIKE)
         self.docs.append(doc)
         return doc
 
@@ -164,10 +202,14 @@ class Site:
             return f"{kind}; charset=utf-8"
         return f"{kind}; charset={self.charset}" if self.header_charset else kind
 
-    def add_page(self, url: str, text: str, status: int = 200, fault: str | None = None,
+    def add_page(self, url: str, text: str, status: int = 200, fault: Fault | None = None,
                  headers: tuple = ()) -> str:
-        self.farm.add(url, Route(status, self.encode(text), (("Content-Type", self.content_type()),) + headers,
-                                 fault))
+        if fault == Fault.GBK_AS_UTF8:  # build its text with html(charset="gbk")
+            body, content_type = text.encode("gb18030"), "text/html; charset=utf-8"
+        else:
+            body, content_type = self.encode(text), self.content_type()
+        self.farm.add(url, Route(status, body, (("Content-Type", content_type),) + headers,
+                                 fault if fault in SERVED else None))
         return url
 
     def add_file(self, url: str, file: File, disposition: bool = False) -> str:
@@ -178,9 +220,9 @@ class Site:
         file.url = url
         return url
 
-    def html(self, title: str, body: str, metas: dict | None = None, head: str = "") -> str:
-        """A page in this site's charset: 指引 metas, a nav bar, the body, a footer."""
-        charset = "gb2312" if self.charset != "utf-8" else "utf-8"
+    def html(self, title: str, body: str, metas: dict | None = None, head: str = "", charset: str | None = None) -> str:
+        """A page in this site's charset (or `charset`): 指引 metas, a nav bar, the body, a footer."""
+        charset = "gb2312" if (charset or self.charset) != "utf-8" else "utf-8"
         meta_tags = "".join(f'<meta name="{k}" content="{html.escape(str(v))}">' for k, v in (metas or {}).items())
         return (f'<!DOCTYPE html><html><head>{head}<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
                 f'<meta name="SiteName" content="{self.county}人民政府"><meta name="SiteDomain" content="{self.host}">'
@@ -214,18 +256,29 @@ class Site:
 
     def manifest_entry(self, doc: Doc) -> dict:
         """What the crawler must make of this document."""
-        files = [{"name": f.name, "url": f.url, "sha256": hashlib.sha256(f.data).hexdigest()} for f in doc.files]
+        files = [{"name": f.name, "url": f.url, "sha256": hashlib.sha256(f.data).hexdigest(), "fault": f.fault}
+                 for f in doc.files]
+        dead = [{"name": f.name, "url": f.url, "fault": f.fault, "expect": "error:not_a_document"}
+                for f in doc.dead_files]
         primary = doc.files[0].url if doc.form == "file" and doc.files else doc.url
-        return {"id": doc.id, "site": self.county + "人民政府", "family": self.family, "kind": doc.kind,
+        return {"id": doc.id, "site": self.name, "family": self.family, "kind": doc.kind,
                 "title": doc.title, "org": doc.org, "year": doc.year, "published": doc.published.isoformat(),
                 "form": doc.form, "url": primary, "page_url": doc.url, "aliases": doc.alias_urls,
                 "files": files, "fault": doc.fault, "expect": doc.expect,
-                "needs_document_parser": doc.form == "file", "figures": doc.figures}
+                "needs_document_parser": doc.form == "file", "figures": doc.figures,
+                "listed": doc.listed, "dead_files": dead, "outcome": outcome(doc.expect)}
+
+    @property
+    def name(self) -> str:
+        return self.county + "人民政府"
 
 
 def quote_name(name: str) -> str:
     from urllib.parse import quote
     return quote(name)
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class Farm:
@@ -235,15 +288,21 @@ class Farm:
         self.rng = random.Random(seed)
         self.routes: dict[str, dict[str, Route]] = {}
         self.handlers: dict[tuple[str, str], object] = {}
+        self.tls: dict[str, Fault] = {}        # host → HTTPS_BROKEN | HTTP_TO_HTTPS; other hosts serve both
+        self.notes: list[dict] = []            # faults on URLs that are not documents (lists, nav, endpoints)
+        self.site_of: dict[str, Site] = {}     # host → the site that serves it
         self._ids = 0
         self.mirrors: list[str] = []
         self.sites: list[Site] = []
+        self._building: Site | None = None
         for site_class in site_classes:
             site = site_class.create(self, scale)
+            self._building = site
             site.build()
             self.sites.append(site)
             self.routes.setdefault(site.host, {}).setdefault(
                 "/robots.txt", Route(200, site.robots.encode(), (("Content-Type", "text/plain"),)))
+        self._building = None
 
     def next_id(self) -> int:
         self._ids += 1
@@ -252,32 +311,54 @@ class Farm:
     def site_code(self, site: Site) -> str:
         return f"{int(hashlib.md5(site.host.encode()).hexdigest(), 16) % 10**10:010d}"
 
-    def add(self, url: str, route: Route) -> None:
+    def _key(self, url: str) -> tuple[str, str]:
         parts = urlsplit(url)
-        self.routes.setdefault(parts.hostname, {})[query_key(parts.path + ("?" + parts.query if parts.query else ""))] = route
+        return parts.hostname, query_key(parts.path + ("?" + parts.query if parts.query else ""))
 
-    def set_fault(self, url: str, fault: str) -> None:
-        parts = urlsplit(url)
-        self.routes[parts.hostname][query_key(parts.path + ("?" + parts.query if parts.query else ""))].fault = fault
+    def add(self, url: str, route: Route) -> None:
+        host, key = self._key(url)
+        self.routes.setdefault(host, {})[key] = route
+        if self._building:
+            self.site_of.setdefault(host, self._building)
+
+    def set_fault(self, url: str, fault: Fault) -> None:
+        host, key = self._key(url)
+        self.routes[host][key].fault = fault
+
+    def note(self, url: str, fault: Fault, expect: str, role: str) -> None:
+        """Record a fault on a URL that is no document (a list page, a nav link, an endpoint, a host)."""
+        site = self._building or self.site_of.get(urlsplit(url).hostname)
+        self.notes.append({"site": site.name if site else None, "url": url, "fault": fault, "expect": expect,
+                           "role": role})
 
     def edit(self, url: str, old: bytes, new: bytes) -> None:
         """Change a published document in place (a portal correcting a report between two crawls)."""
-        parts = urlsplit(url)
-        route = self.routes[parts.hostname][query_key(parts.path + ("?" + parts.query if parts.query else ""))]
+        host, key = self._key(url)
+        route = self.routes[host][key]
         assert old in route.body, f"{old!r} not in {url}"
         route.body = route.body.replace(old, new, 1)
 
     def handle(self, url: str, handler) -> None:
-        """A dynamic route (POST APIs): handler(method, query: dict, body: bytes) -> Route."""
+        """A dynamic route (list APIs): handler(method, query: dict, body: bytes, headers: dict) -> Route."""
         parts = urlsplit(url)
         self.handlers[(parts.hostname, parts.path)] = handler
+        if self._building:
+            self.site_of.setdefault(parts.hostname, self._building)
 
-    def resolve(self, method: str, url: str, body: bytes = b"") -> Route:
-        """The route (before faults) for a request: an API handler, a page, or 404."""
+    def serves(self, host: str) -> bool:
+        return host in self.routes or any(h == host for h, _ in self.handlers)
+
+    def resolve(self, method: str, url: str, body: bytes = b"", headers: dict | None = None) -> Route:
+        """The route (before served faults) for a request: a scheme redirect, an API handler, a page, or 404.
+
+        `headers` are the request's, with lower-case names (the APIs that check a Referer read them).
+        """
         parts = urlsplit(url)
+        if parts.scheme == "http" and self.tls.get(parts.hostname) == Fault.HTTP_TO_HTTPS:
+            return Route(301, b"", (("Location", "https" + url[len("http"):]),))
         handler = self.handlers.get((parts.hostname, parts.path))
         if handler:
-            return handler(method, dict(parse_qsl(parts.query)), body)
+            return handler(method, dict(parse_qsl(parts.query)), body, headers or {})
         routes = self.routes.get(parts.hostname, {})
         key = query_key(parts.path + ("?" + parts.query if parts.query else ""))
         if key not in routes and key.endswith("/"):  # a directory URL serves its index.html
@@ -290,12 +371,22 @@ class Farm:
         return url
 
     def seeds(self) -> list[dict]:
-        return [{"name": site.county + "人民政府", "url": site.www + "/", "province": "测试省",
+        return [{"name": site.name, "url": site.www + "/", "province": "测试省",
                  "city": "测试市", "county": site.county, "adcode": f"99{i:04d}"} for i, site in enumerate(self.sites)]
 
     def manifest(self) -> dict:
+        """Every report and look-alike with what must become of it, and every fault on other URLs."""
         documents = [site.manifest_entry(doc) for site in self.sites for doc in site.docs if doc.kind != "news"]
-        return {"sites": [{"name": s.county + "人民政府", "family": s.family, "host": s.host} for s in self.sites],
+        hosts: dict[str, list[str]] = {}
+        for host, site in self.site_of.items():
+            hosts.setdefault(site.name, []).append(host)
+        faults = [{"site": site.name, "url": doc.url, "fault": doc.fault, "expect": doc.expect, "role": "document"}
+                  for site in self.sites for doc in site.docs if doc.fault]
+        faults += [{"site": self.site_of[host].name if host in self.site_of else None, "url": f"https://{host}/",
+                    "fault": fault, "expect": "record", "role": "host"} for host, fault in sorted(self.tls.items())]
+        return {"sites": [{"name": s.name, "family": s.family, "host": s.host, "hosts": sorted(hosts.get(s.name, [])),
+                           "mechanisms": list(s.mechanisms)} for s in self.sites],
                 "reports": [d for d in documents if d["kind"] == "report"],
                 "lookalikes": [d for d in documents if d["kind"] == "lookalike"],
+                "faults": faults + self.notes,
                 "mirrors": self.mirrors}

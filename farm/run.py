@@ -33,7 +33,7 @@ def write_inputs(farm, directory) -> tuple[Path, Path]:
 
 def crawl(proxy: str, seeds: Path, output: Path, settings: dict | None = None, capture: bool = True,
           extra: list[str] | None = None) -> subprocess.CompletedProcess:
-    """`scrapy crawl reports` in a subprocess with http_proxy pointing at the farm."""
+    """`scrapy crawl reports` in a subprocess with http_proxy and https_proxy pointing at the farm."""
     command, env = crawl_command(proxy, seeds, output, settings, extra)
     return subprocess.run(command, cwd=ROOT, env=env, text=True, capture_output=capture, check=False)
 
@@ -41,7 +41,8 @@ def crawl(proxy: str, seeds: Path, output: Path, settings: dict | None = None, c
 def crawl_command(proxy: str, seeds: Path, output: Path, settings: dict | None = None,
                   extra: list[str] | None = None) -> tuple[list[str], dict]:
     """The command line and environment of a farm crawl (for tests that start it with Popen)."""
-    env = {**os.environ, "http_proxy": proxy, "HTTP_PROXY": proxy, "no_proxy": "", "NO_PROXY": ""}
+    env = {**os.environ, "http_proxy": proxy, "HTTP_PROXY": proxy, "https_proxy": proxy, "HTTPS_PROXY": proxy,
+           "no_proxy": "", "NO_PROXY": ""}  # https goes through the farm too, as CONNECT tunnels
     command = [sys.executable, "-m", "scrapy", "crawl", "reports", "-a", f"seeds={seeds}",
                "-s", f"OUTPUT_DIR={output}"]
     for name, value in {**FAST, **(settings or {})}.items():

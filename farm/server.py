@@ -8,16 +8,47 @@ are routed by their Host header. Every request is logged for the tests.
 from __future__ import annotations
 
 import hashlib
+import re
+import socket
+import ssl
+import tempfile
 import threading
 import time
 from collections import Counter
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from urllib.parse import urlsplit
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from .faults import Fault
 from .model import Farm, Route
 
 SOFT_404 = "<html><head><title>页面不存在</title></head><body><h1>对不起，您访问的页面不存在！</h1></body></html>"
 HUGE_PADDING = b"<!--" + b"x" * (9 * 1024 * 1024) + b"-->"
+BROWSER = re.compile(r"Mozilla/5\.0 \((?:Windows|Macintosh|X11|Linux|iPhone)")  # what a WAF lets through
+
+
+def self_signed_context() -> ssl.SSLContext:
+    """TLS for every farm host: one self-signed certificate, made fresh for each server."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "farm.gov.cn")])
+    now = datetime.now(timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - timedelta(days=1))
+            .not_valid_after(now + timedelta(days=30)).sign(key, hashes.SHA256()))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    with tempfile.TemporaryDirectory() as directory:  # load_cert_chain reads files only
+        pem = Path(directory) / "farm.pem"
+        pem.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                          serialization.NoEncryption())
+                        + cert.public_bytes(serialization.Encoding.PEM))
+        context.load_cert_chain(pem)
+    return context
 
 
 class QuietServer(ThreadingHTTPServer):
@@ -39,6 +70,7 @@ class FarmServer:
         self.log: list[tuple[str, str, int]] = []
         self.hits: Counter[str] = Counter()
         self.lock = threading.Lock()
+        self._tls: ssl.SSLContext | None = None
         self.httpd = QuietServer((host, port), self.handler_class())
         self.thread: threading.Thread | None = None
 
@@ -62,22 +94,40 @@ class FarmServer:
     def __exit__(self, *exc):
         self.stop()
 
-    def apply_fault(self, route: Route, hits: int) -> tuple[Route, str | None]:
-        """The answer a fault gives on this hit; the second value is an action for the handler."""
-        fault = route.fault
-        if fault == "retry_after_once" and hits == 1:
+    def answer_for(self, route: Route, hits: int, user_agent: str = "") -> tuple[Route, str | None]:
+        """The answer a served fault gives on this hit; the second value is an action for the handler."""
+        fault, first = route.fault, hits == 1
+        if fault == Fault.RETRY_AFTER_ONCE and first:
             return Route(503, b"busy", (("Content-Type", "text/plain"), ("Retry-After", "1"))), None
-        if fault == "truncate_once" and hits == 1:
+        if fault == Fault.RATE_LIMIT_ONCE and first:
+            return Route(429, b"<html><body>429 Too Many Requests</body></html>",
+                         (("Content-Type", "text/html"), ("Retry-After", "1"))), None
+        if fault == Fault.BAD_GATEWAY_ONCE and first:
+            return Route(502, b"<html><body><h1>502 Bad Gateway</h1></body></html>", (("Content-Type", "text/html"),)), None
+        if fault == Fault.RESET_ONCE and first:
+            return route, "reset"
+        if fault == Fault.TRUNCATE_ONCE and first:
             return route, "truncate"
-        if fault == "timeout":
+        if fault == Fault.TRUNCATE_UNFRAMED_ONCE and first:
+            return route, "truncate_unframed"
+        if fault == Fault.TIMEOUT:
             return route, "sleep"
-        if fault == "huge":
+        if fault == Fault.HUGE:
             return Route(200, route.body + HUGE_PADDING, route.headers), None
-        if fault == "http_500":
+        if fault == Fault.HTTP_500:
             return Route(500, b"<html><body>500 Internal Server Error</body></html>", (("Content-Type", "text/html"),)), None
-        if fault == "blocked_412":
+        if fault == Fault.BLOCKED_412:
             return Route(412, b"<html><script>var _$ts='obfuscated';</script></html>", (("Content-Type", "text/html"),)), None
+        if fault == Fault.BOT_UA_403 and not BROWSER.search(user_agent):
+            return Route(403, b"<html><body><h1>403 Forbidden</h1></body></html>", (("Content-Type", "text/html"),)), None
         return route, None
+
+    def tls_context(self) -> ssl.SSLContext:
+        """A server context with a throwaway self-signed certificate (crawlers do not verify farm hosts)."""
+        with self.lock:
+            if self._tls is None:
+                self._tls = self_signed_context()
+            return self._tls
 
     def validate(self, route: Route, if_none_match: str | None) -> Route:
         """An ETag from the body; 304 when the client already has that body."""
@@ -86,7 +136,11 @@ class FarmServer:
             return Route(304, b"", (("ETag", etag),))
         return Route(route.status, route.body, route.headers + (("ETag", etag),), route.fault)
 
-    def handler_class(self):
+    def handler_class(self, scheme: str = "http", tunnel_host: str = ""):
+        """Request handler: proxy-style absolute URIs, Host-routed plain requests, CONNECT tunnels.
+
+        Inside a tunnel (`scheme` https) requests are origin-form and belong to `tunnel_host`.
+        """
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -98,7 +152,8 @@ class FarmServer:
             def target(self) -> str:
                 if self.path.startswith(("http://", "https://")):
                     return self.path
-                return f"http://{(self.headers.get('Host') or 'localhost').split(':')[0]}{self.path}"
+                host = (self.headers.get("Host") or tunnel_host or "localhost").split(":")[0]
+                return f"{scheme}://{host}{self.path}"
 
             def answer(self, method: str):
                 url = self.target()
@@ -107,25 +162,34 @@ class FarmServer:
                 with server.lock:
                     server.hits[url] += 1
                     hits = server.hits[url]
-                route, action = server.apply_fault(server.farm.resolve(method, url, body), hits)
+                headers = {name.lower(): value for name, value in self.headers.items()}
+                route, action = server.answer_for(server.farm.resolve(method, url, body, headers), hits,
+                                                  headers.get("user-agent", ""))
                 if route.status == 200 and urlsplit(url).hostname in server.validating_hosts:
                     route = server.validate(route, self.headers.get("If-None-Match"))
                 with server.lock:
-                    server.log.append((method, url, route.status))
+                    server.log.append((method, url, 0 if action == "reset" else route.status))
+                if action == "reset":  # hang up before answering
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
                 if action == "sleep":
                     time.sleep(server.timeout_sleep)
                 self.send_response(route.status)
                 for name, value in route.headers:
                     self.send_header(name, value)
-                self.send_header("Content-Length", str(len(route.body)))
+                if action == "truncate_unframed":  # no length: the body ends where the connection does
+                    self.send_header("Connection", "close")
+                else:
+                    self.send_header("Content-Length", str(len(route.body)))
                 self.end_headers()
                 if method == "HEAD":
                     return
-                if action == "truncate":
+                if action in ("truncate", "truncate_unframed"):
                     self.wfile.write(route.body[: len(route.body) // 2])
                     self.wfile.flush()
                     self.close_connection = True
-                    self.connection.shutdown(2)
+                    self.connection.shutdown(socket.SHUT_RDWR)
                     return
                 self.wfile.write(route.body)
 
@@ -137,5 +201,30 @@ class FarmServer:
 
             def do_HEAD(self):
                 self.answer("HEAD")
+
+            def do_CONNECT(self):
+                """https through the proxy: a TLS tunnel, or a handshake that fails (Fault.HTTPS_BROKEN)."""
+                host = self.path.rsplit(":", 1)[0]
+                known = server.farm.serves(host)
+                with server.lock:
+                    server.log.append(("CONNECT", f"https://{host}/", 200 if known else 502))
+                if not known:
+                    self.send_error(502, "Bad Gateway")
+                    return
+                self.send_response(200, "Connection established")
+                self.end_headers()
+                self.close_connection = True
+                if server.farm.tls.get(host) == Fault.HTTPS_BROKEN:
+                    try:  # read the ClientHello, then hang up: the client sees the handshake fail
+                        self.connection.recv(4096)
+                        self.connection.shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+                    return
+                try:
+                    tunnel = server.tls_context().wrap_socket(self.connection, server_side=True)
+                except (ssl.SSLError, OSError):
+                    return
+                server.handler_class("https", host)(tunnel, self.client_address, self.server)
 
         return Handler

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 
+from ..faults import ROBOTS, Fault
 from ..model import Site
 
 PAGE_SIZE = 4
@@ -50,9 +51,9 @@ class AnhuiSite(Site):
             else:
                 doc.url = f"{self.www}/public/{self.site_id(doc.unit)}/{9100000 + doc.id}.html"
             if doc.unit == depts[0]:
-                doc.expect = "robots"
+                doc.expect = ROBOTS
         plain = [d for d in self.reports() if d.kind == "report" and d.form == "html" and d.expect == "record"]
-        plain[0].fault = "truncate_once"
+        plain[0].fault = Fault.TRUNCATE_ONCE
         groups = {"gov": [d for d in self.reports() if d.unit in ("gov", "office")]}
         groups.update({k: self.reports(k) for k in depts})
         for key, docs in groups.items():

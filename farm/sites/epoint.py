@@ -11,6 +11,7 @@ import html
 import json
 import uuid
 
+from ..faults import Fault, error
 from ..model import Route, Site
 
 PAGE_SIZE = 20  # the crawler's page size must match what the API returns per page
@@ -34,7 +35,7 @@ class EpointSite(Site):
             doc.url = (f"{self.www}/xxgk/zfxxgknb/{doc.published:%Y%m%d}/"
                        f"{uuid.UUID(int=doc.id * 7919 + 12345, version=4)}.html")
         plain = [d for d in county if d.kind == "report" and d.form == "html"]
-        plain[0].fault, plain[0].expect = "timeout", "error:timeout"
+        plain[0].fault, plain[0].expect = Fault.TIMEOUT, error("timeout")
         static = f"{self.www}/xxgk/iList.jsp?node_id=GKxzjd&cat_id=nb&cur_page=1"
         self.add_page(f"{self.www}/xxgk/index.html", self.html("政府信息公开", (
             f'<ul class="ewb-nav"><li><a href="{self.www}/xxgk/zfxxgknb/index.html">政府信息公开年报</a></li>'
@@ -61,7 +62,7 @@ class EpointSite(Site):
         for doc in self.reports():
             self.add_page(doc.url, self.article_page(doc), fault=doc.fault)
 
-    def api(self, method, query, body):
+    def api(self, method, query, body, headers):
         request = json.loads(body or b"{}")
         index, size = int(request.get("pageIndex", 0)), int(request.get("pageSize", PAGE_SIZE))
         rows = self.api_rows[index * size:(index + 1) * size] if request.get("categorynum") == "005001" else []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from ..faults import Fault, error
 from ..model import Doc, Route, Site
 from .. import content
 
@@ -43,7 +44,7 @@ class SnowflakeSite(Site):
                 doc.url = f"{base}{code}/{1740000000000000000 + doc.id * 7919}.html"
             self.paged(f"{base}{code}/", name, docs)
         loop = [d for d in self.reports() if d.kind == "report" and d.form == "html"][1]
-        loop.expect = "error:redirect_loop"
+        loop.fault, loop.expect = Fault.REDIRECT_LOOP, error("redirect_loop")
         for doc in self.reports():
             if doc is loop:
                 other = doc.url.replace(".html", "_1.html")
@@ -91,5 +92,6 @@ class BlockedSite(Site):
     def build(self):
         challenge = ("<html><script>document.cookie=('__jsl_clearance_s=1700000000.1|0|abc');"
                      "location.href=location.pathname+location.search</script></html>")
+        self.farm.note(f"{self.www}/", Fault.BLOCKED_521, error("blocked"), "home")
         self.farm.add(f"{self.www}/", Route(521, challenge.encode(), (("Content-Type", "text/html"),
                                                                       ("Set-Cookie", "__jsluid_h=abc; path=/"))))

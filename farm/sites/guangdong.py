@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 
+from ..faults import Fault, error
 from ..model import Doc, Route, Site
 
 PAGE_SIZE = 6
@@ -45,20 +46,22 @@ class GuangdongSite(Site):
         towns = [d for d in county_docs if d.unit.startswith("town")]
         self.static_column(f"{self.www}/zwgk/zfxxgknb/xzjd/", "乡镇街道", towns, mobile=True)
         for doc in county_docs:
-            if doc.expect != "error:http_404":
+            if doc.fault != Fault.HTTP_404:
                 self.add_page(doc.url, self.article_page(doc), fault=doc.fault)
         for key in depts:
             self.gkmlpt(key)
 
     def faults(self, docs):
         plain = [d for d in docs if d.kind == "report" and d.form == "html"]
-        plain[0].fault, plain[0].expect = "blocked_412", "error:blocked"
+        plain[0].fault, plain[0].expect = Fault.BLOCKED_412, error("blocked")
         moved = plain[1]
         old = f"{self.www}/zwgk/old/post_{5000000 + moved.id}.html"
         self.farm.add(old, Route(301, b"", (("Location", moved.url),)))
         moved.list_url = old
+        moved.listed.append(old)
         dead = Doc(self.farm.next_id(), "report", f"{self.county}人民政府2020年政府信息公开工作年度报告",
-                   f"{self.county}人民政府", "gov", 2020, plain[2].published, expect="error:http_404")
+                   f"{self.county}人民政府", "gov", 2020, plain[2].published, fault=Fault.HTTP_404,
+                   expect=error("http_404"))
         dead.url = f"{self.www}/zwgk/zfxxgknb/content/post_{5000000 + dead.id}.html"
         self.docs.append(dead)
         docs.append(dead)

@@ -11,6 +11,7 @@ import hashlib
 import html
 from urllib.parse import parse_qsl
 
+from ..faults import Fault, error
 from ..model import Doc, Route, Site
 
 FIRST_PAGE = 15
@@ -87,7 +88,7 @@ class HanwebSite(Site):
         self.add_page(self.col(number), self.html(name, body, {"ColumnName": "政府信息公开年报"}))
         self.farm.handle(f"{self.www}/module/web/jpage/dataproxy.jsp", self.dataproxy)
 
-    def dataproxy(self, method, query, body):
+    def dataproxy(self, method, query, body, headers):
         fields = dict(query)
         fields.update(dict(parse_qsl(body.decode("utf-8", "replace"))))
         records, totals = self.records.get(int(fields.get("columnid") or 0), ([], False))
@@ -120,4 +121,4 @@ class HanwebSite(Site):
     def faults(self):
         reports = [d for d in self.reports() if d.kind == "report" and d.form == "html"]
         huge = reports[2]
-        huge.fault, huge.expect = "huge", "error:too_large"
+        huge.fault, huge.expect = Fault.HUGE, error("too_large")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 
+from ..faults import LISTED, Fault
 from ..model import Site
 
 PAGE_SIZE = 5
@@ -50,7 +51,7 @@ class TrsSite(Site):
 
     def faults(self):
         reports = [d for d in self.reports() if d.kind == "report" and d.form == "html"]
-        reports[1].fault, reports[1].expect = "retry_after_once", "record"
+        reports[1].fault = Fault.RETRY_AFTER_ONCE
 
     def column(self, base, name, docs):
         docs = self.sorted_docs(docs)
@@ -64,7 +65,8 @@ class TrsSite(Site):
             self.add_page(url, self.html(name, f'<ul class="newsList">{items}</ul><div class="page">{pager}</div>',
                                          {"ColumnName": name}))
         if len(pages) > 1:
-            self.farm.set_fault(base + "index_1.html", "retry_after_once")
+            self.farm.set_fault(base + "index_1.html", Fault.RETRY_AFTER_ONCE)
+            self.farm.note(base + "index_1.html", Fault.RETRY_AFTER_ONCE, LISTED, "list")
         for doc in docs:
             self.article(base, doc)
 

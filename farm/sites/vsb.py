@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 
+from ..faults import FOUND, Fault, error
 from ..model import Site
 
 PAGE_SIZE = 5
@@ -41,7 +42,7 @@ class VsbSite(Site):
             chunk = [d for d in docs if d.year == year]
             self.add_page(f"{self.www}/zfxxgk/zfxxgknb/a{year}.htm", self.list_page(chunk, "../../info", "", 1))
         for doc in docs:
-            if doc.fault != "soft_404":
+            if doc.fault != Fault.SOFT_404:
                 self.add_page(doc.url, self.article_page(doc), fault=doc.fault)
             else:
                 self.add_page(doc.url, "<html><head><title>页面不存在</title></head><body><h1>对不起，您访问的页面不存在！</h1>"
@@ -54,9 +55,9 @@ class VsbSite(Site):
         for doc in docs:
             doc.url = f"{self.www}/info/{COLUMN}/{640000 + doc.id}.htm"
         plain = [d for d in docs if d.kind == "report" and d.form == "html"]
-        plain[0].fault, plain[0].expect = "http_500", "error:http_500"
-        plain[1].fault, plain[1].expect = "soft_404", "error:soft_404"
-        plain[2].form, plain[2].expect = "image", "found"
+        plain[0].fault, plain[0].expect = Fault.HTTP_500, error("http_500")
+        plain[1].fault, plain[1].expect = Fault.SOFT_404, error("soft_404")
+        plain[2].form, plain[2].expect = "image", FOUND
         plain[2].body = f'<p><img src="/__local/{plain[2].id}.jpg" alt="{html.escape(plain[2].title)}"/></p>'
 
     def list_page(self, chunk, prefix, year_links, total):
