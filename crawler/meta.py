@@ -15,7 +15,8 @@ FENCE = "fence"                # discovery.Fence root ("domain" or "domain:port"
 # -- request meta: what the request is expected to be (the page's content may revise it) --
 ROLE = "role"                  # NAV | LISTING | PAGE | ATTACHMENT, the expectation when requested
 READ_AS = "read_as"            # set on the response: the role the page's content decided (see ROLES)
-HOPS = "hops"                  # navigation clicks from the seed
+HOPS = "hops"                  # navigation clicks from the seed (or from a unit's own host)
+IN_XXGK = "in_xxgk"            # inside the 信息公开 tree: unit names (县教育局, XX镇) are roads too
 COLUMN_DEPTH = "column_depth"  # sub-column nesting below the first 年报 column
 IN_COLUMN = "in_column"        # reached from a 年报 column: list titles such as `2023年度报告` are candidates
 FAMILY = "family"              # CMS family whose handler reads the answer (families.BY_NAME)

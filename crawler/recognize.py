@@ -37,7 +37,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 # The column's own name (portals.md §4.1): a label, not a document, however report-like.
 _COLUMN_LABEL = re.compile(
-    r"^(政府|政务)?(信息)?公开(工作)?(年度报告|年报)(专栏|栏目|专题)?$|^(年度报告|年报)(专栏|栏目)?$")
+    r"^(部门|乡镇|镇街|街道|乡镇街道|县直部门|县级部门|市直部门|区直部门|本级|县政府|市政府|区政府|各单位)?"
+    r"((政府|政务)?(信息)?公开(工作)?(年度报告|年报)|年度报告|年报)(专栏|栏目|专题|汇总)?$")
 # A list title cut short (portals.md §5 "anchor text truncated with …/..."): only the article knows.
 _CUT = re.compile(r"(…|\.{2,}|。{2,})$")
 _REPORT_HINT = re.compile(r"(19|20)\d{2}|信息|公开|年度|年报|报告")

@@ -14,7 +14,7 @@ import scrapy
 from ..page import Page
 from .base import Family, ListPage
 
-_CREATE_PAGE = re.compile(r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"](\w+)['\"]\s*,\s*['\"](\w+)['\"]")
+_CREATE_PAGE = re.compile(r"createPageHTML\(\s*(?:['\"][^'\"]*['\"]\s*,\s*)?['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"](\w+)['\"]\s*,\s*['\"](\w+)['\"]")
 _COUNT_VAR = re.compile(r"\b(?:countPage|pageCount|totalPage|page_count)\s*[=:]\s*['\"]?(\d+)")
 _PAGE_NAME = re.compile(r"/(\w+?)(?:_\d+)?\.(s?html?)$")
 

@@ -27,7 +27,7 @@ from ..families import BY_NAME, GENERIC, Entry, ListPage, article_id, detect
 from ..incremental import Unchanged
 from ..items import Document, Failure
 from ..meta import (ARTICLE_ID, ATTACHMENT, BUDGET_HIT, BUDGET_LINKS, BUDGET_SITE, COLUMN_DEPTH, FALLBACK, FAMILY,
-                    FENCE, FILENAME, HANDLER, HOPS, IN_COLUMN, LAST_PAGE, LAST_ROLE, LIST_TITLE, LISTING, MECHANISM,
+                    FENCE, FILENAME, HANDLER, HOPS, IN_COLUMN, IN_XXGK, LAST_PAGE, LAST_ROLE, LIST_TITLE, LISTING, MECHANISM,
                     NAV, NOT_REPORT, ORG, PAGE, PAGE_URL, PROBE, PUBLISHED, READ_AS, REDECODED, REDIRECT_URLS,
                     REPORT, REPORTS_FROM, REVISED, ROLE, SCHEME_FALLBACKS, SEED, SHELL, SITE, STAGE, site_stat)
 from ..page import Page, filename_of, is_document_link
@@ -68,6 +68,7 @@ class ReportsSpider(scrapy.Spider):
         spider.pages_by_site: Counter[str] = Counter()   # requests made per site (SITE_MAX_PAGES)
         spider.scheme_down: set[tuple[str, str]] = set()  # (host, scheme) that failed without an answer
         spider.furthest: dict[str, int] = {}             # site -> deepest STAGE reached
+        spider.hosts_seen: set[str] = set()              # hosts linked so far (a new one restarts the hop count)
         return spider
 
     async def start(self):
@@ -139,6 +140,7 @@ class ReportsSpider(scrapy.Spider):
     def read(self, response, expected: str):
         page = Page(response)
         context = self.context(page)
+        self.hosts_seen.add(urlsplit(page.url).hostname)
         if page.redecoded:
             self.crawler.stats.inc_value(REDECODED)
         if page.kind == "binary":
@@ -233,20 +235,23 @@ class ReportsSpider(scrapy.Spider):
     def navigate(self, page: Page, context: dict, hops: int, full: bool, in_column: bool):
         """Links toward the 年报 column: column links always, other roads when `full`."""
         fence = Fence(context[FENCE])
-        in_xxgk = bool(page.meta.get("in_xxgk"))
+        in_xxgk = bool(page.meta.get(IN_XXGK))
         threshold = UNIT_THRESHOLD if in_xxgk else NAV_THRESHOLD
         found = 0
         for url, text in page.links:
             if not fence.admits(url) or is_document_link(url, text) or listed(text, in_column).is_report:
                 continue  # documents and report titles are entries, requested by `follow`
+            host = urlsplit(url).hostname
+            step = hops if host in self.hosts_seen else 0  # a unit's own site (jyj.x.gov.cn) starts anew
+            self.hosts_seen.add(host)
             score = score_link(text, url)
             if score >= COLUMN_THRESHOLD:
                 found += 1
-                request = self.list_request(ListPage(scrapy.Request(url)), {**context, HOPS: hops + 1,
+                request = self.list_request(ListPage(scrapy.Request(url)), {**context, HOPS: step + 1,
                                                                             LIST_TITLE: text}, None, 0, True)
-            elif full and score >= threshold and hops < self.nav_max_hops:
-                request = self.request(url, self.on_nav, {**context, ROLE: NAV, HOPS: hops + 1, LIST_TITLE: text,
-                                                          "in_xxgk": in_xxgk or score >= 40}, priority=score // 10)
+            elif full and score >= threshold and step < self.nav_max_hops:
+                request = self.request(url, self.on_nav, {**context, ROLE: NAV, HOPS: step + 1, LIST_TITLE: text,
+                                                          IN_XXGK: in_xxgk or score >= 40}, priority=score // 10)
             else:
                 continue
             if request is not None:
