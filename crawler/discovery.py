@@ -50,10 +50,11 @@ def score_link(text: str | None, url: str) -> int:
         return 0
     if len(label) > 20:  # long labels are article titles, not menu items
         return 0
-    score = max((s for pattern, s in _TEXT_RULES if pattern.search(label)), default=0)
+    text = max((s for pattern, s in _TEXT_RULES if pattern.search(label)), default=0)
     path = urlsplit(url)._replace(scheme="", netloc="").geturl()
-    score += max((s for pattern, s in _URL_RULES if pattern.search(path)), default=0) // 2
-    return score
+    address = max((s for pattern, s in _URL_RULES if pattern.search(path)), default=0) // 2
+    # an address alone is a road only when it names a 年报 column (`更多>>` to /zfxxgknb/)
+    return text + address if text or address >= NAV_THRESHOLD else 0
 
 
 def is_report_column(text: str | None, url: str) -> bool:

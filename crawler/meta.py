@@ -23,10 +23,12 @@ FAMILY = "family"              # CMS family whose handler reads the answer (fami
 HANDLER = "handler"            # that family's method name ("listing", "dataproxy", …)
 PROBE = "probe"                # open-ended pagination: a 404 ends it quietly
 FALLBACK = "scheme_fallback"   # the request is the other scheme of a URL whose scheme failed
+REFETCHED = "refetched"        # asked again because the first answer was cut short
 REDIRECT_URLS = "redirect_urls"  # Scrapy's key; the spider adds iframe shells and failed schemes to it
 
 # -- request meta: a report candidate ----------------------------------------------------
 PAGE_URL = "page_url"          # the page that linked a document (the report page for its files)
+SHOWN_ON = "shown_on"          # the HTML page whose list an API request fills: the page_url of what it lists
 LIST_TITLE = "list_title"      # the title the link carried
 FILENAME = "filename"          # an attachment's display name
 ARTICLE_ID = "article_id"      # CMS article id shared by a page and its files
@@ -62,3 +64,4 @@ BUDGET_HIT = "budget_hit"      # site_stat: the budget that stopped this site ("
 REVISED = "revised/{}_as_{}"   # a guess revised by content: expected role → role read
 SCHEME_FALLBACKS = "scheme/fallback"     # requests retried with the other scheme
 REDECODED = "charset/redecoded"          # bodies re-decoded because the declared charset lied
+CUT_SHORT = "pages/cut_short_refetched"  # HTML answers without their end, asked once more

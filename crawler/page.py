@@ -66,6 +66,7 @@ _TITLE_KEYS = ("title", "realtitle", "vc_title", "msgtitle", "doctitle", "showti
 _DATE_KEYS = ("date", "pubdate", "publishdate", "publish_time", "create_time", "releasetime", "fbsj", "time",
               "infodate", "createdate", "first_publish_time", "display_publish_time")
 _OFFICIAL = [words[0] for words in SECTION_WORDS.values()]
+_DOCUMENT_MAGIC = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 
 
 @dataclass(frozen=True)
@@ -230,13 +231,9 @@ class Page:
     def decoded(self) -> tuple[str, str] | None:
         """(text, encoding), or None for a binary body (a PDF, a DOC …)."""
         body = self.response.body
-        if isinstance(self.response, TextResponse):
-            declared = self.response.encoding
-        elif body[:4] in (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0") or b"\x00" in body[:1024]:
-            return None
-        else:
-            declared = None
-        return decode(body, declared)
+        if body[:4] in _DOCUMENT_MAGIC or b"\x00" in body[:1024]:
+            return None  # whatever the Content-Type says (a .docx served as text/html, T24)
+        return decode(body, self.response.encoding if isinstance(self.response, TextResponse) else None)
 
     @property
     def text(self) -> str:
@@ -267,6 +264,14 @@ class Page:
         if "<" in head or self.response.headers.get(b"Content-Type", b"").startswith(b"text/html"):
             return "html"
         return "text"
+
+    @cached_property
+    def cut_short(self) -> bool:
+        """An HTML document that never reaches `</html>`: a body cut without a length to tell (T33)."""
+        if self.kind != "html":
+            return False
+        text = self.text
+        return bool(re.match(r"\s*(<!doctype|<html)", text[:200], re.I)) and not re.search(r"</html\s*>", text[-2048:], re.I)
 
     @cached_property
     def json(self):

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from ..discovery import registered_domain
 from ..page import Attachment, Entry, Page
 from .anhui import Anhui
-from .base import Family, ListPage
+from .base import ARTICLE_FILE, Family, ListPage
 from .epoint import Epoint
 from .generic import Generic
 from .guangdong import Guangdong
@@ -42,4 +42,9 @@ def article_id(url: str) -> str | None:
     return f"id:{domain}:{match.group(1)}" if match else None
 
 
-__all__ = ["Attachment", "Entry", "Family", "FAMILIES", "ListPage", "Page", "article_id", "detect"]
+def is_article(url: str) -> bool:
+    """Does the URL name an article (a CMS article id, a numbered or hex file) rather than a column?"""
+    return article_id(url) is not None or bool(ARTICLE_FILE.search(urlsplit(url).path))
+
+
+__all__ = ["Attachment", "Entry", "Family", "FAMILIES", "ListPage", "Page", "article_id", "detect", "is_article"]

@@ -68,7 +68,7 @@ class Family:
             path = urlsplit(url).path
             if (url != page.url and path.startswith(prefix) and path != prefix
                     and 0 < len(text) <= 16 and not PAGER.match(text)
-                    and not is_document_link(url, text) and not _ARTICLE_FILE.search(path)):
+                    and not is_document_link(url, text) and not ARTICLE_FILE.search(path)):
                 yield ListPage(scrapy.Request(url))
 
     def pager(self, page: Page) -> Iterator[ListPage]:
@@ -80,7 +80,7 @@ class Family:
 
 
 # A file name with a long number or a hex id is an article, not a sub-column (19-digit snowflake, 32-hex UUID).
-_ARTICLE_FILE = re.compile(r"/[^/]*(\d{5,}|[0-9a-f]{16,})[^/]*\.\w+$", re.I)
+ARTICLE_FILE = re.compile(r"/[^/]*(\d{5,}|[0-9a-f]{16,})[^/]*\.\w+$", re.I)
 #: paging parameters generic endpoints use, most specific first
 PAGE_PARAMS = ("currpage", "curpage", "cur_page", "currentpage", "pageno", "pagenum", "pageindex", "page", "p")
 

@@ -23,13 +23,14 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectionRefusedError
 
 from ..discovery import COLUMN_THRESHOLD, NAV_THRESHOLD, UNIT_THRESHOLD, Fence, score_link
-from ..families import BY_NAME, GENERIC, Entry, ListPage, article_id, detect
+from ..families import BY_NAME, GENERIC, Entry, ListPage, article_id, detect, is_article
 from ..incremental import Unchanged
 from ..items import Document, Failure
-from ..meta import (ARTICLE_ID, ATTACHMENT, BUDGET_HIT, BUDGET_LINKS, BUDGET_SITE, COLUMN_DEPTH, FALLBACK, FAMILY,
-                    FENCE, FILENAME, HANDLER, HOPS, IN_COLUMN, IN_XXGK, LAST_PAGE, LAST_ROLE, LIST_TITLE, LISTING, MECHANISM,
-                    NAV, NOT_REPORT, ORG, PAGE, PAGE_URL, PROBE, PUBLISHED, READ_AS, REDECODED, REDIRECT_URLS,
-                    REPORT, REPORTS_FROM, REVISED, ROLE, SCHEME_FALLBACKS, SEED, SHELL, SITE, STAGE, site_stat)
+from ..meta import (ARTICLE_ID, ATTACHMENT, BUDGET_HIT, BUDGET_LINKS, BUDGET_SITE, COLUMN_DEPTH, CUT_SHORT, FALLBACK,
+                    FAMILY, FENCE, FILENAME, HANDLER, HOPS, IN_COLUMN, IN_XXGK, LAST_PAGE, LAST_ROLE, LISTING,
+                    LIST_TITLE, MECHANISM, NAV, NOT_REPORT, ORG, PAGE, PAGE_URL, PROBE, PUBLISHED, READ_AS,
+                    REDECODED, REDIRECT_URLS, REFETCHED, REPORT, REPORTS_FROM, REVISED, ROLE, SCHEME_FALLBACKS, SEED,
+                    SHELL, SHOWN_ON, SITE, STAGE, site_stat)
 from ..page import Page, filename_of, is_document_link
 from ..recognize import classify, listed, parse_years, year_wanted
 
@@ -147,6 +148,10 @@ class ReportsSpider(scrapy.Spider):
             self.reached(page, ATTACHMENT, GENERIC)
             yield from self.attachment(page)
             return
+        if page.cut_short and not page.meta.get(REFETCHED):  # read a whole page or none
+            self.crawler.stats.inc_value(CUT_SHORT)
+            yield response.request.replace(dont_filter=True, meta={**page.meta, REFETCHED: True})
+            return
         family = detect(page) if page.kind == "html" else GENERIC
         in_column = bool(page.meta.get(IN_COLUMN)) or expected == LISTING or page.claims_column
         role = self.role_of(page, family, expected, in_column)
@@ -227,7 +232,8 @@ class ReportsSpider(scrapy.Spider):
             deeper = output.handler == "listing" and not output.probe
             if deeper and depth >= self.column_max_depth:
                 continue
-            request = self.list_request(output, context, family.name, depth + deeper, in_column)
+            request = self.list_request(output, {**context, SHOWN_ON: shown_on(page)}, family.name, depth + deeper,
+                                        in_column)
             if request is not None:
                 yield request
         return candidates + len(pages)
@@ -249,7 +255,7 @@ class ReportsSpider(scrapy.Spider):
                 found += 1
                 request = self.list_request(ListPage(scrapy.Request(url)), {**context, HOPS: step + 1,
                                                                             LIST_TITLE: text}, None, 0, True)
-            elif full and score >= threshold and step < self.nav_max_hops:
+            elif full and score >= threshold and step < self.nav_max_hops and not is_article(url):
                 request = self.request(url, self.on_nav, {**context, ROLE: NAV, HOPS: step + 1, LIST_TITLE: text,
                                                           IN_XXGK: in_xxgk or score >= 40}, priority=score // 10)
             else:
@@ -338,7 +344,8 @@ class ReportsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("entries/other_year")
             return None
         self.crawler.stats.inc_value("entries/reports")
-        meta = {**context, PAGE_URL: page.url, LIST_TITLE: entry.title, MECHANISM: mechanism, IN_COLUMN: in_column}
+        meta = {**context, PAGE_URL: shown_on(page), LIST_TITLE: entry.title, MECHANISM: mechanism,
+                IN_COLUMN: in_column}
         if is_document_link(entry.url, entry.title):
             meta.update({ROLE: ATTACHMENT, FILENAME: filename_of(entry.url, entry.title)})
             return self.request(entry.url, self.on_attachment, meta, priority=30)
@@ -397,13 +404,15 @@ class ReportsSpider(scrapy.Spider):
                 FENCE: Fence.for_url(page.url).root if fence is None else fence}
 
     def reached(self, page: Page, role: str, family) -> None:
+        self.progress(self.context(page)[SITE], page.url, role, f"{role} {family.name}")
+
+    def progress(self, site: str, url: str, role: str, label: str) -> None:
         """Remember the furthest page of each site (deepest stage, then latest) for the run report."""
-        site = self.context(page)[SITE]
         stage = STAGE.get(role, 0)
         if stage >= self.furthest.get(site, -1):
             self.furthest[site] = stage
-            self.crawler.stats.set_value(site_stat(site, LAST_PAGE), page.url)
-            self.crawler.stats.set_value(site_stat(site, LAST_ROLE), f"{role} {family.name}")
+            self.crawler.stats.set_value(site_stat(site, LAST_PAGE), url)
+            self.crawler.stats.set_value(site_stat(site, LAST_ROLE), label)
 
     def region(self, context: dict) -> dict:
         seed = self.seeds[context[SEED]] if context.get(SEED) is not None else {}
@@ -424,8 +433,10 @@ class ReportsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("pagination/ended_404")
             return
         first = (meta.get(REDIRECT_URLS) or [request.url])[0]  # the URL that was listed
+        site = meta.get(SITE) or urlsplit(request.url).hostname or "?"
+        self.progress(site, request.url, meta.get(ROLE, NAV), f"{meta.get(ROLE, NAV)} failed: {kind}")
         yield Failure(url=first, page_url=meta.get(PAGE_URL), stage="fetch", kind=kind,
-                      error=message, site=meta.get(SITE, "?"), role=meta.get(ROLE, "?"))
+                      error=message, site=site, role=meta.get(ROLE, "?"))
 
     def other_scheme(self, failure) -> scrapy.Request | None:
         """A host whose https fails without an answer (TLS, refused, timeout) is asked over http,
@@ -455,6 +466,13 @@ class ReportsSpider(scrapy.Spider):
 
 
 _OTHER_SCHEME = {"https": "http", "http": "https"}
+
+
+def shown_on(page: Page) -> str:
+    """The HTML page a listed link is shown on: the page, or for an API answer the column page it fills."""
+    if page.meta.get(HANDLER) in (None, "listing"):
+        return page.url
+    return page.meta.get(SHOWN_ON) or page.url
 
 
 def sniff_format(body: bytes, filename: str | None) -> str | None:
