@@ -14,6 +14,8 @@ import html
 import io
 import random
 import re
+import zipfile
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -229,9 +231,21 @@ def docx_bytes(title: str, body_html: str) -> bytes:
                     cell.text = value
         else:
             document.add_paragraph(html.unescape(re.sub(r"<[^>]+>", "", block)))
+    stamp = datetime(2024, 1, 1)
+    document.core_properties.created = document.core_properties.modified = stamp
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return _fixed_zip_times(buffer.getvalue())
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """The same zip with every member dated 2024-01-01, so a farm of one scale is byte-identical."""
+    source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            out.writestr(zipfile.ZipInfo(item.filename, (2024, 1, 1, 0, 0, 0)), source.read(item.filename),
+                         zipfile.ZIP_DEFLATED)
+    return target.getvalue()
 
 
 def ole_bytes(text: str) -> bytes:

@@ -11,7 +11,7 @@ import html
 import json
 import uuid
 
-from ..faults import Fault, error
+from ..faults import NOT_RECORD, Fault, error
 from ..model import Route, Site
 
 PAGE_SIZE = 20  # the crawler's page size must match what the API returns per page
@@ -59,6 +59,8 @@ class EpointSite(Site):
             url = f"{self.www}/xxgk/iList.jsp?node_id=GKxzjd&cat_id=nb&cur_page={number}"
             self.add_page(url, self.html("乡镇政府信息公开年报", f'<div class="ewb-job"><ul>{items}</ul></div>'
                                          f'<a href="iList.jsp?node_id=GKxzjd&cat_id=nb&cur_page={number + 1}">下一页</a>'))
+            if number > len(pages):
+                self.farm.note(url, Fault.PAGER_REPEATS, NOT_RECORD, "list")
         for doc in self.reports():
             self.add_page(doc.url, self.article_page(doc), fault=doc.fault)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from ..faults import Fault, error
+from ..faults import NOT_RECORD, Fault, error
 from ..model import Doc, Route, Site
 from .. import content
 
@@ -63,6 +63,8 @@ class SnowflakeSite(Site):
             url = base + ("index.html" if number == 0 else f"index_{number}.html")
             self.add_page(url, self.html(name, f'<ul class="list">{items}</ul><div class="page">'
                                          f'<a href="index_{number + 1}.html">下一页</a></div>', {"ColumnName": name}))
+            if number == len(pages):
+                self.farm.note(url, Fault.PAGER_REPEATS, NOT_RECORD, "list")
         self.add_page(base, self.farm.routes[self.host][base.replace(self.www, "") + "index.html"].body.decode("gb18030"))
 
     def article_page(self, doc):

@@ -2,7 +2,8 @@
 
 The 年报 columns of the portal are iframe shells (T41): the column page holds the
 site's chrome and `<iframe src="…/list.shtml">`; the list inside pages with a JS
-`createPageHTML('page_div', N, i, 'list', 'shtml')` (`list.shtml`, `list_1.shtml` …).
+`createPageHTML('page_div', N, i, 'list', 'shtml', total)` counting pages from 1
+(`list.shtml`, `list_2.shtml` …, as csrc.gov.cn and county 集约化 lists do).
 Its titles are cut with `…` and carry no title attribute, or say only `2023年度报告`:
 only the article tells a report from a cut look-alike (解读, 通知). Township titles
 are padded with full-width spaces and broken over lines (T50).
@@ -46,7 +47,8 @@ class UuidCmsSite(Site):
     mechanisms = ("T41 iframe list shells", "cut titles without title attribute, cut look-alikes",
                   "list titles without the report wording", "departments on sub-domains",
                   "https links to hosts whose https is broken", "T19 <base href>", "T30 pubdate 2024年01月16日",
-                  "T50 padded titles", "T33 truncated once", "T34 redirect loop on a listed link")
+                  "T50 padded titles", "T33 truncated once", "T34 redirect loop on a listed link",
+                  "T43 traditional-Chinese mirror")
 
     @classmethod
     def create(cls, farm, scale):
@@ -72,7 +74,9 @@ class UuidCmsSite(Site):
             '<div class="xxgk-nav"><ul>'
             f'<li><a href="/{SITE}/c100011/zfxxgkzn.shtml">政府信息公开指南</a></li>'
             + "".join(f'<li><a href="/{SITE}/c{number}/zfxxgknb.shtml">{name}</a></li>' for number, name, _ in PORTAL_COLUMNS)
-            + f'<li><a href="/{SITE}/c100070/bmxxgk.shtml">部门信息公开</a></li></ul></div>')))
+            + f'<li><a href="/{SITE}/c100070/bmxxgk.shtml">部门信息公开</a></li></ul></div>'
+            f'<div class="links">友情链接：<a href="{self.farm.mirror_link(self)}">峨川縣人民政府2023年政府信息公開工作年度報告</a>'
+            "</div>")))  # a traditional-Chinese mirror off the fence (T43)
         self.add_page(f"{self.www}/{SITE}/c100070/bmxxgk.shtml", self.html("部门信息公开", '<ul class="bm-list">' + "".join(
             f'<li><a href="https://{self.dept_host(u)}/" target="_blank">{html.escape(self.units[u])}</a></li>'
             for u in depts) + "</ul>"))
@@ -93,12 +97,12 @@ class UuidCmsSite(Site):
             'width="100%" height="1200" frameborder="0" scrolling="no"></iframe></div>'), {"ColumnName": name}))
         docs = self.sorted_docs(docs)
         pages = [docs[i:i + PAGE_SIZE] for i in range(0, len(docs), PAGE_SIZE)] or [[]]
-        for index, chunk in enumerate(pages):
+        for page_number, chunk in enumerate(pages, start=1):  # the 6-argument pager counts from 1: list, list_2 …
             items = "".join(f'<li><a href="{self.portal_url(number, d)}" target="_blank">{self.list_title(d)}</a>'
                             f'<span class="date">{d.published:%Y-%m-%d}</span></li>' for d in chunk)
-            pager = (f'<div id="page_div"></div><script>createPageHTML(\'page_div\', {len(pages)}, {index}, '
+            pager = (f'<div id="page_div"></div><script>createPageHTML(\'page_div\', {len(pages)}, {page_number}, '
                      f"'list', 'shtml', {len(docs)});</script>")
-            url = folder + ("list.shtml" if index == 0 else f"list_{index}.shtml")
+            url = folder + ("list.shtml" if page_number == 1 else f"list_{page_number}.shtml")
             self.add_page(url, f'<html><head><meta charset="utf-8"><link rel="stylesheet" href="/{SITE}/css/list.css">'
                                f'</head><body><ul class="list-ul">{items}</ul>{pager}</body></html>')
         for doc in docs:

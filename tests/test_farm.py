@@ -1,0 +1,411 @@
+"""The farm itself: each list mechanism and fault answers as portals.md describes, on the first
+fetch and the next, and the manifest states what the site definitions give.
+
+Counts are worked out by hand from the site modules (comments say how), never read back
+from the manifest. Protocol faults (CONNECT, resets, cut bodies) go through a real
+FarmServer on 127.0.0.1; page content is read with Farm.resolve.
+"""
+from __future__ import annotations
+
+import http.client
+import json
+import re
+import socket
+import ssl
+from collections import Counter
+from urllib.parse import quote, urlencode, urljoin, urlsplit
+
+import pytest
+
+from farm import CLASSIC_SITES, build
+from farm.faults import Fault, outcome
+from farm.server import FarmServer
+from farm.sites.hanweb_xxgk import area_code
+from farm.sites.truecms import column_id
+
+BROWSER_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
+XIAXI, SIHE, RUCHUAN, ECHUAN, YUNLING = ("www.xiaxi.gov.cn", "www.sihe.gov.cn", "www.ruchuan.gov.cn",
+                                         "www.echuan.gov.cn", "www.yunling.gov.cn")
+
+
+@pytest.fixture(scope="module")
+def farm():
+    return build(1)
+
+
+@pytest.fixture(scope="module")
+def manifest(farm):
+    return json.loads(json.dumps(farm.manifest(), ensure_ascii=False))
+
+
+@pytest.fixture
+def server(farm):
+    """A fresh server per test: its hit counts start at zero, so 'first fetch' means first."""
+    with FarmServer(farm, timeout_sleep=1.0) as running:
+        yield running
+
+
+def fetch(server, url, method="GET", body=None, headers=None, timeout=5.0):
+    """One request through the farm as an HTTP proxy: (status, headers, body)."""
+    host, port = server.httpd.server_address[:2]
+    connection = http.client.HTTPConnection(host, port, timeout=timeout)
+    try:
+        connection.request(method, url, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        connection.close()
+
+
+def fetch_https(server, host, path="/", timeout=5.0):
+    """A GET through a CONNECT tunnel (the farm's certificate is self-signed, not checked)."""
+    proxy_host, port = server.httpd.server_address[:2]
+    connection = http.client.HTTPSConnection(proxy_host, port, timeout=timeout,
+                                             context=ssl._create_unverified_context())
+    connection.set_tunnel(host, 443)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def page(farm, url, **kwargs) -> str:
+    route = farm.resolve("GET", url, **kwargs)
+    assert route.status == 200, (url, route.status)
+    return route.body.decode("utf-8")
+
+
+def of_site(manifest, name):
+    return ([r for r in manifest["reports"] if r["site"] == name],
+            [d for d in manifest["lookalikes"] if d["site"] == name])
+
+
+def documents_with(manifest, fault):
+    return [d for d in manifest["reports"] + manifest["lookalikes"] if d["fault"] == fault]
+
+
+# -- the manifest: counts by hand, determinism, format ----------------------------------------------
+
+# Scale 1: years 2022–2024 (3). Default units: 县政府, 办公室, 2 departments, 2 townships (6).
+EXPECTED = {
+    # 6 units × 3 years, plus the two report files listed as rows (.doc, .pdf); one look-alike per unit
+    "下溪县人民政府": {"reports": 20, "records": 20, "lookalikes": 6},
+    # 6 × 3; one look-alike per unit
+    "泗河县人民政府": {"reports": 18, "records": 18, "lookalikes": 6},
+    # 6 × 3, the 403-to-bots report ends as an error; one look-alike per unit
+    "如川县人民政府": {"reports": 18, "records": 17, "lookalikes": 6},
+    # 6 × 3, the self-redirecting link ends as an error; one look-alike per unit plus the two cut ones
+    "峨川县人民政府": {"reports": 18, "records": 17, "lookalikes": 8},
+    # 2 + 4 departments + 3 townships = 9 units × 3, the soft 404 is an error; a look-alike per unit + 指南 + 制度
+    "云岭县人民政府": {"reports": 27, "records": 26, "lookalikes": 11},
+}
+
+
+@pytest.mark.parametrize("site", sorted(EXPECTED))
+def test_each_new_site_publishes_the_counts_its_definition_gives(manifest, site):
+    reports, lookalikes = of_site(manifest, site)
+    assert {"reports": len(reports), "records": sum(r["expect"] == "record" for r in reports),
+            "lookalikes": len(lookalikes)} == EXPECTED[site]
+
+
+def test_counts_grow_with_scale(manifest):
+    """Scale 2: years 2021–2024 (4) and 3 + 3 units besides 县政府 and 办公室 → 8 × 4 + 2 files on 下溪县."""
+    reports, _ = of_site(build(2).manifest(), "下溪县人民政府")
+    assert len(reports) == 34
+
+
+def test_the_same_scale_gives_the_same_manifest():
+    assert json.dumps(build(1).manifest(), ensure_ascii=False) == json.dumps(build(1).manifest(), ensure_ascii=False)
+
+
+def test_the_classic_sites_are_what_they_were(manifest):
+    """New sites come after the classic ones, so the classic sites' data (and crawl tests) do not move."""
+    classic = json.loads(json.dumps(build(1, CLASSIC_SITES).manifest(), ensure_ascii=False))
+    names = {s["name"] for s in classic["sites"]}
+    for key in ("reports", "lookalikes"):
+        assert [d for d in manifest[key] if d["site"] in names] == classic[key]
+    assert len(classic["reports"]) == 149 and len(classic["lookalikes"]) == 39
+
+
+def test_every_document_says_what_must_become_of_it(manifest):
+    old_keys = {"id", "site", "family", "kind", "title", "org", "year", "published", "form", "url", "page_url",
+                "aliases", "files", "fault", "expect", "needs_document_parser", "figures"}
+    for doc in manifest["reports"] + manifest["lookalikes"]:
+        assert old_keys <= doc.keys()
+        assert doc["outcome"] == outcome(doc["expect"])
+        assert doc["fault"] is None or doc["fault"] in set(Fault)
+    new = [d for d in manifest["lookalikes"] if d["site"] in EXPECTED]
+    assert Counter(d["outcome"]["result"] for d in new) == {"not_record": 37}  # 6 + 6 + 6 + 8 + 11
+
+
+def test_every_fault_is_played_somewhere(manifest):
+    played = {d["fault"] for d in manifest["reports"] + manifest["lookalikes"]}
+    played |= {f["fault"] for d in manifest["reports"] for f in d["files"] + d["dead_files"]}
+    played |= {f["fault"] for f in manifest["faults"]}
+    assert set(Fault) - played == set()
+
+
+# -- Hanweb 信息公开 module: POST only, currpage, query-string identity, file rows ---------------------
+
+def rows(answer: bytes) -> list[str]:
+    return re.findall(r"<tr class='tr_main_value_(?:odd|even)'>.*?href='([^']+)'", answer.decode("utf-8"))
+
+
+def test_search_jsp_answers_get_with_405_and_post_with_rows(server):
+    url = f"http://{XIAXI}/module/xxgk/search.jsp"
+    status, headers, _ = fetch(server, url + "?area=&currpage=1")
+    assert (status, headers["allow"]) == (405, "POST")
+    form = urlencode({"infotypeId": "A0401", "area": area_code(0), "currpage": 1}).encode()
+    status, _, answer = fetch(server, url, "POST", form, {"Content-Type": "application/x-www-form-urlencoded"})
+    # the county area: 县政府 and 办公室 reports (6), the two file rows, their 2 look-alikes, 2 notices each (4)
+    assert status == 200 and len(rows(answer)) == 10 and "共2页" in answer.decode()
+
+
+def test_search_jsp_pages_by_currpage_and_repeats_the_last(farm):
+    url = f"http://{XIAXI}/module/xxgk/search.jsp"
+    second = farm.resolve("POST", url, urlencode({"area": area_code(0), "currpage": 2}).encode()).body
+    past = farm.resolve("POST", url, urlencode({"area": area_code(0), "currpage": 9}).encode()).body
+    assert len(rows(second)) == 4 and rows(past) == rows(second)
+    everything = farm.resolve("POST", url, b"area=&currpage=1").body.decode()
+    assert "共38条" in everything  # whole-area: the county's 14 + 4 units × (3 reports + 1 look-alike + 2 notices)
+
+
+def test_township_reports_differ_only_by_their_query(farm, manifest):
+    reports, _ = of_site(manifest, "下溪县人民政府")
+    module = [r["url"] for r in reports if "xxgkAnnualReport.jsp" in r["url"]]
+    assert len(module) == 6 and len({urlsplit(u).path for u in module}) == 1
+    towns = {area_code(3), area_code(4)}
+    listed = {u for area in towns for u in rows(farm.resolve("POST", f"http://{XIAXI}/module/xxgk/search.jsp",
+                                                                urlencode({"area": area}).encode()).body)}
+    assert set(module) <= listed
+    assert len({farm.resolve("GET", u).body for u in module}) == 6
+
+
+def test_file_rows_are_the_reports_themselves(farm, manifest):
+    reports, _ = of_site(manifest, "下溪县人民政府")
+    files = [r for r in reports if "downfile.jsp" in r["url"]]
+    assert sorted(r["url"].rsplit(".", 1)[1] for r in files) == ["doc", "pdf"]
+    county_rows = [urljoin(f"http://{XIAXI}/", u) for page_number in (1, 2) for u in rows(farm.resolve(
+        "POST", f"http://{XIAXI}/module/xxgk/search.jsp", urlencode({"area": area_code(0), "currpage": page_number})
+        .encode()).body)]
+    magic = {"doc": b"\xd0\xcf\x11\xe0", "pdf": b"%PDF"}
+    for report in files:
+        assert report["url"] in county_rows
+        assert farm.resolve("GET", report["url"]).body.startswith(magic[report["url"].rsplit(".", 1)[1]])
+
+
+def test_the_column_page_is_a_form_shell_with_the_tree_in_an_iframe(farm):
+    shell = page(farm, f"http://{XIAXI}/col/col1229300001/index.html")
+    assert '<form name="searchform" method="post" action="/module/xxgk/search.jsp">' in shell
+    assert f'id="area" name="area" value="{area_code(0)}"' in shell
+    assert "/module/xxgk/tree.jsp?area=" in shell and "/art/" not in shell
+
+
+# -- JPaaS: a shell page, JSON pages only through paramJson -------------------------------------------
+
+def jpaas(farm, extra=""):
+    query = ("webId=3517&pageId=1229400002&tplSetId=Q7xWm2LpTz9rNcV4bHsJd&tagId=x&pageType=column&editType=null"
+             "&parseType=bulidstatic" + extra)
+    answer = json.loads(farm.resolve("GET", f"http://{SIHE}/api-gateway/jpaas-publish-server/front/page/build/unit?"
+                                            + query).body)
+    return answer["success"], re.findall(r'href="([^"]+)"', answer["data"]["html"]) if answer["data"] else []
+
+
+def test_jpaas_pages_only_through_param_json(farm):
+    shell = page(farm, f"http://{SIHE}/col/col1229400002/index.html")
+    assert 'src="/AuthorizedRead/unitbuild.js"' in shell and "queryData=\"{'webId': '3517'" in shell
+    assert "/art/" not in shell
+    ok, first = jpaas(farm)
+    # 县政府, 办公室, 2 departments: 12 reports + 4 look-alikes = 16 → 15 and 1
+    assert ok and len(first) == 15
+    assert jpaas(farm, "&pageNo=2")[1] == first
+    assert len(jpaas(farm, "&paramJson=" + quote('{"pageNo":2,"pageSize":"15"}'))[1]) == 1
+    assert jpaas(farm, "&paramJson=" + quote('{"pageNo":3,"pageSize":"15"}'))[1] == []
+    assert len(jpaas(farm, "&paramJson=" + quote('{"pageNo":1,"pageSize":"100"}'))[1]) == 15
+    wrong = json.loads(farm.resolve("GET", f"http://{SIHE}/api-gateway/jpaas-publish-server/front/page/build/unit?"
+                                           "webId=1&pageId=1229400002&parseType=bulidstatic").body)
+    assert wrong["success"] is False
+
+
+# -- truecms JSONP: Referer, window cap, https-only host ------------------------------------------------
+
+def test_jsonp_needs_a_referer_and_a_window_of_at_most_50(server):
+    url = (f"https://{RUCHUAN}/messageController/getMessage.do?startrecord=1&endrecord=50&perpage=50"
+           f"&columnId={column_id('bmnb')}&callback=cb")
+    assert fetch_https(server, RUCHUAN, url.split(RUCHUAN, 1)[1])[0] == 404  # no Referer
+    farm = server.farm
+    referer = {"referer": f"https://{RUCHUAN}/zfxxgk/zfxxgknb/bmnb/index.html"}
+    answer = farm.resolve("GET", url, headers=referer).body.decode()
+    assert answer.startswith("cb(") and answer.endswith(")")
+    # 2 departments × 3 reports + their 2 look-alikes
+    assert len(re.findall(r"<record>", json.loads(answer[3:-1])["result"])) == 8
+    assert json.loads(farm.resolve("GET", url.replace("endrecord=50", "endrecord=51"), headers=referer)
+                      .body.decode()[3:-1]) == {"result": ""}
+    assert farm.resolve("GET", url, headers={"referer": "http://www.baidu.com/"}).status == 404
+
+
+def test_https_only_host_redirects_http(server):
+    status, headers, _ = fetch(server, f"http://{RUCHUAN}/zfxxgk/index.html")
+    assert (status, headers["location"]) == (301, f"https://{RUCHUAN}/zfxxgk/index.html")
+    assert fetch_https(server, RUCHUAN, "/zfxxgk/index.html")[0] == 200
+
+
+# -- F7 UUID 集约化: iframe shells, cut titles, sub-domains with broken https, <base href> --------------
+
+def test_portal_columns_are_iframe_shells_around_cut_titles(farm, manifest):
+    shell = page(farm, f"http://{ECHUAN}/ecx/c100050/zfxxgknb.shtml")
+    assert '<iframe id="contentFrame"' in shell and 'src="/ecx/c100050/list.shtml"' in shell
+    assert ".shtml\" target" not in shell  # no list in the shell itself
+    lists = page(farm, f"http://{ECHUAN}/ecx/c100050/list.shtml") + page(farm, f"http://{ECHUAN}/ecx/c100050/list_2.shtml")
+    anchors = dict((u, t) for u, t in re.findall(r'<a href="([^"]+)" target="_blank">([^<]+)</a>', lists))
+    assert "title=" not in lists and "createPageHTML('page_div', 2, 1, 'list', 'shtml', 10)" in lists
+    reports, lookalikes = of_site(manifest, "峨川县人民政府")
+    cut_lookalikes = [d for d in lookalikes if anchors.get(d["url"], "").endswith("…")]
+    assert len(cut_lookalikes) == 2  # 解读 and 通知, cut before they say so
+    assert all(d["title"].startswith(anchors[d["url"]][:-1]) for d in cut_lookalikes)
+    office = [r for r in reports if r["org"] == "峨川县人民政府办公室"]
+    assert sorted(anchors[r["url"]] for r in office if r["url"] in anchors) == ["2022年度报告", "2023年度报告",
+                                                                                "2024年度报告"]
+
+
+def test_department_sites_are_linked_as_https_and_only_http_works(server, manifest):
+    reports, _ = of_site(manifest, "峨川县人民政府")
+    dept = [r for r in reports if r["listed"]]
+    assert len(dept) == 6 and all(r["listed"][0] == "https" + r["url"][4:] for r in dept)
+    host = urlsplit(dept[0]["url"]).hostname
+    for _ in range(2):
+        with pytest.raises((ssl.SSLError, ConnectionError, OSError)):
+            fetch_https(server, host, urlsplit(dept[0]["url"]).path)
+    assert fetch(server, dept[0]["url"])[0] == 200
+    assert {f["url"] for f in server.farm.manifest()["faults"] if f["fault"] == Fault.HTTPS_BROKEN} == {
+        f"https://{urlsplit(r['url']).hostname}/" for r in dept}
+
+
+def test_attachments_resolve_only_against_the_base_href(farm, manifest):
+    reports, _ = of_site(manifest, "峨川县人民政府")
+    for report in [r for r in reports if r["files"]]:
+        html = page(farm, report["page_url"])
+        base = re.search(r'<base href="([^"]+)">', html).group(1)
+        link = re.search(r'<p class="fj"><a href="([^"]+)">', html).group(1)
+        assert urljoin(base, link) == report["files"][0]["url"]
+        assert farm.resolve("GET", urljoin(report["page_url"], link)).status == 404
+
+
+# -- Guangdong: ColumnName on every page, soft 404 past the end ----------------------------------------
+
+def test_every_page_of_the_site_claims_to_be_the_annual_report_column(farm):
+    pages = [r.body.decode("utf-8") for r in farm.routes[YUNLING].values()
+             if r.status == 200 and "<html" in r.body[:200].decode("utf-8", "replace") and b"</body>" in r.body
+             and "页面不存在" not in r.body.decode("utf-8")]
+    assert len(pages) > 40
+    assert all('<meta name="ColumnName" content="政府信息公开年报">' in p for p in pages)
+
+
+def test_the_annual_report_column_lists_years_not_reports(farm, manifest):
+    column = page(farm, f"http://{YUNLING}/zwgk/zfxxgk/zfxxgknb/index.html")
+    reports, _ = of_site(manifest, "云岭县人民政府")
+    assert not any(r["url"] in column for r in reports)
+    assert re.findall(r'href="(\d{4}n)/index.html"', column) == ["2024n", "2023n", "2022n"]
+    past = farm.resolve("GET", f"http://{YUNLING}/zwgk/zfxxgk/zfxxgknb/2024n/bm/index_3.html")
+    assert past.status == 200 and "页面不存在" in past.body.decode()
+
+
+# -- faults: what each answers on the first fetch and on the next ------------------------------------
+
+@pytest.mark.parametrize("fault, first, then", [
+    (Fault.RETRY_AFTER_ONCE, 503, 200),
+    (Fault.RATE_LIMIT_ONCE, 429, 200),
+    (Fault.BAD_GATEWAY_ONCE, 502, 200),
+    (Fault.HTTP_500, 500, 500),
+    (Fault.BLOCKED_412, 412, 412),
+    (Fault.BOT_UA_403, 403, 403),
+])
+def test_status_faults_on_first_and_later_fetch(server, manifest, fault, first, then):
+    url = documents_with(manifest, fault)[0]["url"]
+    assert [fetch(server, url)[0] for _ in range(2)] == [first, then]
+
+
+def test_retry_after_and_rate_limit_say_when(server, manifest):
+    for fault in (Fault.RETRY_AFTER_ONCE, Fault.RATE_LIMIT_ONCE):
+        assert fetch(server, documents_with(manifest, fault)[0]["url"])[1]["retry-after"] == "1"
+
+
+def test_browsers_pass_the_bot_filter(server, manifest):
+    url = documents_with(manifest, Fault.BOT_UA_403)[0]["url"]
+    assert fetch(server, url, headers={"User-Agent": BROWSER_UA})[0] == 200
+
+
+def test_reset_drops_the_first_connection_only(server, manifest):
+    url = documents_with(manifest, Fault.RESET_ONCE)[0]["url"]
+    with pytest.raises((http.client.RemoteDisconnected, ConnectionError)):
+        fetch(server, url)
+    assert fetch(server, url)[0] == 200
+
+
+def test_truncation_with_a_length_is_cut_once(server, manifest):
+    url = documents_with(manifest, Fault.TRUNCATE_ONCE)[0]["url"]
+    with pytest.raises(http.client.IncompleteRead):
+        fetch(server, url)
+    assert fetch(server, url)[2].rstrip().endswith(b"</html>")
+
+
+def test_truncation_without_a_length_looks_complete_but_is_not(server, manifest):
+    url = documents_with(manifest, Fault.TRUNCATE_UNFRAMED_ONCE)[0]["url"]
+    status, headers, body = fetch(server, url)
+    assert status == 200 and "content-length" not in headers and not body.rstrip().endswith(b"</html>")
+    status, headers, whole = fetch(server, url)
+    assert whole.rstrip().endswith(b"</html>") and len(body) == len(whole) // 2
+
+
+def test_timeout_sleeps_every_time(server, manifest):
+    url = documents_with(manifest, Fault.TIMEOUT)[0]["url"]
+    for _ in range(2):
+        with pytest.raises((socket.timeout, TimeoutError)):
+            fetch(server, url, timeout=0.2)
+
+
+def test_huge_page_is_huge_every_time(server, manifest):
+    url = documents_with(manifest, Fault.HUGE)[0]["url"]
+    assert [len(fetch(server, url)[2]) > 8 * 1024 * 1024 for _ in range(2)] == [True, True]
+
+
+def test_gbk_page_under_a_utf8_header(farm, manifest):
+    (doc,) = documents_with(manifest, Fault.GBK_AS_UTF8)
+    route = farm.resolve("GET", doc["url"])
+    assert dict(route.headers)["Content-Type"] == "text/html; charset=utf-8"
+    with pytest.raises(UnicodeDecodeError):
+        route.body.decode("utf-8")
+    text = route.body.decode("gb18030")
+    assert doc["title"] in text and 'charset=gb2312' in text
+
+
+def test_redirect_loop_and_moves(farm, manifest):
+    (loop,) = [d for d in documents_with(manifest, Fault.REDIRECT_LOOP) if d["site"] == "峨川县人民政府"]
+    route = farm.resolve("GET", loop["url"])
+    assert route.status == 302 and urljoin(loop["url"], dict(route.headers)["Location"]) == loop["url"]
+    for moved in documents_with(manifest, Fault.MOVED_301):
+        route = farm.resolve("GET", moved["listed"][0])
+        assert route.status == 301 and dict(route.headers)["Location"] == moved["url"]
+    (home,) = [f for f in manifest["faults"] if f["fault"] == Fault.HOME_301]
+    assert dict(farm.resolve("GET", home["url"]).headers)["Location"] == f"http://{YUNLING}/"
+
+
+def test_soft_404_report_and_commented_row(farm, manifest):
+    (soft,) = [d for d in documents_with(manifest, Fault.SOFT_404) if d["site"] == "云岭县人民政府"]
+    route = farm.resolve("GET", soft["url"])
+    assert route.status == 200 and "页面不存在" in route.body.decode()
+    (ghost,) = [f for f in manifest["faults"] if f["fault"] == Fault.COMMENTED_OUT]
+    assert farm.resolve("GET", ghost["url"]).status == 404
+    listing = page(farm, f"http://{YUNLING}/zwgk/zfxxgk/zfxxgknb/2023n/bm/index.html")
+    assert f'<!--<li><a href="{ghost["url"]}">' in listing
+
+
+def test_files_that_lie_about_themselves(farm, manifest):
+    (copy,) = [f for d in manifest["reports"] for f in d["files"] if f["fault"] == Fault.WRONG_CONTENT_TYPE]
+    route = farm.resolve("GET", copy["url"])
+    assert dict(route.headers)["Content-Type"] == "text/html" and route.body.startswith(b"PK\x03\x04")
+    (dead,) = [f for d in manifest["reports"] for f in d["dead_files"]]
+    route = farm.resolve("GET", dead["url"])
+    assert route.status == 200 and route.body.startswith(b"<html>") and dead["expect"] == "error:not_a_document"
