@@ -390,8 +390,10 @@ class Page:
     @cached_property
     def entries(self) -> list[Entry]:
         """Listed documents: anchors of an HTML page, records or objects of an API answer."""
-        if self.kind == "html":
-            return list(anchor_entries(self.selector, self.urljoin))
+        if self.kind == "html":  # anchors, and records kept as CDATA in scripts (Hanweb datastore, hanweb_4)
+            anchors = list(anchor_entries(self.selector, self.urljoin))
+            return anchors + [entry for record in _CDATA.findall(self.text)
+                              for entry in fragment_entries(record, self.base_url)]
         if self.kind in ("json", "jsonp"):
             return json_entries(self.json if self.kind == "json" else self.jsonp_data, self.url)
         if self.kind == "xml":

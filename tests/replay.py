@@ -45,3 +45,14 @@ def farm_page(url: str, method: str = "GET", body: bytes = b"", meta: dict | Non
 def split(outputs) -> tuple[list[Entry], list[ListPage]]:
     outputs = list(outputs)
     return ([o for o in outputs if isinstance(o, Entry)], [o for o in outputs if isinstance(o, ListPage)])
+
+
+def spider(settings: dict | None = None, **arguments):
+    """A `reports` spider with a crawler (stats, settings, fingerprints), for calling callbacks directly."""
+    from scrapy.utils.test import get_crawler
+
+    from crawler.spiders.reports import ReportsSpider
+
+    crawler = get_crawler(ReportsSpider, settings or {})
+    crawler.spider = ReportsSpider.from_crawler(crawler, **arguments)
+    return crawler.spider

@@ -26,14 +26,13 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import scrapy
 
 from ..meta import API_STATE
-from ..page import Page, markup_entries
+from ..page import Page
 from .base import Family, ListPage, state
 
 _NEXTGROUP = re.compile(r"<nextgroup>\s*<!\[CDATA\[.*?href=['\"]([^'\"]+)['\"]", re.S)
 _JPAGE = re.compile(r"\.jpage\(\s*\{(.*?)\}\s*\)", re.S)
 _CONFIG_VALUE = r"\b{}\s*:\s*['\"]?([^,'\"}}]+)"
 _TOTAL = re.compile(r"<totalrecord>\s*(\d+)\s*</totalrecord>")
-_DATASTORE = re.compile(r"<datastore>.*?</datastore>", re.S)
 PROXY = "/module/web/jpage/dataproxy.jsp"
 _AJAX_FIELDS = ("col", "appid", "webid", "path", "columnid", "unitid", "webname", "permissiontype")
 
@@ -66,10 +65,7 @@ class Hanweb(Family):
     window = 45  # perpage 15 × groupSize 3, what jpage itself asks for
 
     def listing(self, page: Page):
-        yield from super().listing(page)
-        store = _DATASTORE.search(page.text)
-        if store:
-            yield from markup_entries(store.group(0), page.url)
+        yield from super().listing(page)  # the embedded first page is among the page's entries
         form = self.proxy_form(page)
         if form:
             yield self.window_request(page, form, start=1)

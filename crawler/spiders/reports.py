@@ -91,8 +91,8 @@ class ReportsSpider(scrapy.Spider):
     def on_nav(self, response):
         """A page on the way to the 年报 column, or whatever its content shows it is.
 
-        @replay portal_html/hanweb_1.html http://www.zj.gov.cn/
-        @returns requests 1
+        @replay portal_html/trs_1.html http://hdzfxxgk.hd.gov.cn/zfwj/jinqixxgk/index.html
+        @returns requests 55
         @returns items 0 0
         """
         yield from self.read(response, NAV)
@@ -108,9 +108,10 @@ class ReportsSpider(scrapy.Spider):
     def on_api(self, response):
         """An answer of a list mechanism (dataproxy.jsp window, JSON, JSONP) read by its family's handler.
 
-        @replay portal_html/hanweb_2.html http://www.nmgjxy.cn/module/web/jpage/dataproxy.jsp?startrecord=1
-        @meta {"family": "hanweb", "handler": "dataproxy"}
-        @returns requests 0 0
+        @replay portal_html/hanweb_2.html http://www.yuhang.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=1
+        @meta {"family": "hanweb", "handler": "dataproxy", "api_state": {"form": {"proxy": "/module/web/jpage/dataproxy.jsp", "columnid": "1229165988"}, "end": 45}}
+        @returns requests 1 1
+        @returns items 0 0
         """
         page = Page(response)
         family = BY_NAME.get(page.meta.get(FAMILY) or "", GENERIC)
@@ -124,13 +125,18 @@ class ReportsSpider(scrapy.Spider):
     def on_report(self, response):
         """A report candidate: a report, or a list, a frame shell, a file — or an error line.
 
-        @replay corpus/peers/KIROGOVCOMPARE/derived/filingHtmlImport.test.SAMPLE_HTML.html http://www.example.gov.cn/art/2025/1/20/art_1_1.html
+        @replay corpus/peers/KIROGOVCOMPARE/derived/沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局_2025-12-30.reduced.html http://www.shuyang.gov.cn/sygfj/gknb/202401/t20240115_1.html
         @returns items 1 1
+        @returns requests 0 0
         """
         yield from self.read(response, PAGE)
 
     def on_attachment(self, response):
-        """Keep the bytes; the real name often exists only in the link text or Content-Disposition."""
+        """Keep the bytes; the real name often exists only in the link text or Content-Disposition.
+
+        @replay documents/hzq2023.pdf http://www.example.gov.cn/attachment/hzq2023.pdf
+        @returns items 1 1
+        """
         page = Page(response)
         if page.kind == "html" and page.is_report(page.meta.get(LIST_TITLE)):
             yield from self.read(response, PAGE)  # the "file" link served the report page itself
