@@ -116,8 +116,9 @@ def filename_of(url: str, text: str | None = None) -> str | None:
     if match:
         return match.group(0)
     parts = urlsplit(url)
-    for pair in parts.query.split("&"):
-        value = unquote(pair.partition("=")[2])
+    pairs = sorted((pair.partition("=") for pair in parts.query.split("&")), key=lambda p: p[0] != "showname")
+    for _, _, value in pairs:  # a human `showname=` before a hashed `filename=` (hanweb_downfile_urls.txt)
+        value = unquote(value)
         if _DOC_PATH.search(value):
             return value.rsplit("/", 1)[-1]
     name = unquote(parts.path.rsplit("/", 1)[-1])

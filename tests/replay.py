@@ -36,10 +36,17 @@ def response(url: str, body: bytes, headers: dict, method: str = "GET", request_
     return kind(url, status=status, body=body, headers=headers, request=request)
 
 
-def farm_page(url: str, method: str = "GET", body: bytes = b"", meta: dict | None = None) -> Page:
+def farm_page(url: str, method: str = "GET", body: bytes = b"", meta: dict | None = None,
+              headers: dict | None = None) -> Page:
     """What the farm answers for `url` (static page or API handler), as a read page."""
-    route = farm().resolve(method, url, body)
+    route = farm().resolve(method, url, body, {k.lower(): v for k, v in (headers or {}).items()})
     return Page(response(url, route.body, dict(route.headers), method, body, meta, route.status))
+
+
+def farm_answer(request: Request) -> Page:
+    """What the farm answers to a request a family built (its method, body, headers and meta)."""
+    headers = {name.decode(): values[0].decode() for name, values in request.headers.items()}
+    return farm_page(request.url, request.method, request.body, request.meta, headers)
 
 
 def split(outputs) -> tuple[list[Entry], list[ListPage]]:

@@ -47,7 +47,7 @@ _COLUMN_ID = re.compile(r"/col/col(\d+)/")
 JPAAS_UNIT = "/api-gateway/jpaas-publish-server/front/page/build/unit"
 _JPAAS_KEYS = ("webId", "pageId", "tplSetId", "tagId")
 _JPAAS_QUERY = re.compile(r"jpaas-publish-server/front/page/build/unit\?([^\"'\s<>]+)")
-_KEY_VALUE = r"""["']?\b{}\b["']?\s*[:=]\s*["']([^"']+)["']"""
+_KEY_VALUE = r"""["']?\b{}\b["']?\s*[:=]\s*["'](?!\+)([^"']+)["']"""  # not a `'+var+'` concatenation
 JPAAS_PAGE_SIZE = 15
 
 
@@ -74,7 +74,7 @@ class Hanweb(Family):
             yield self.xxgk_request(page.urljoin(XXGK_SEARCH), xxgk, 1, referer=page.url)
         jpaas = self.jpaas_query(page)
         if jpaas is not None:
-            yield self.jpaas_request(page.urljoin(JPAAS_UNIT), jpaas, 1, referer=page.url)
+            yield self.jpaas_request(*jpaas, 1, referer=page.url)
 
     # -- jpage / dataproxy.jsp -------------------------------------------------------
     def dataproxy(self, page: Page):
@@ -133,9 +133,13 @@ class Hanweb(Family):
                      or _search(_KEY_VALUE.format(name), text))
             if value is not None:
                 fields[name] = value
+        if not fields.get("area"):  # the search.jsp URL is built by concatenation: `…'+'&area=<code>'`
+            fields["area"] = _search(r"[?&]area=([0-9A-Za-z-]+)", text) or ""
+        if not fields.get("divid"):  # loadDynamic(url, 'div<n>', …) names the div the rows fill
+            fields["divid"] = _search(r"""loadDynamic\([^;]*?,\s*["'](div\w*)["']""", text) or ""
         column = _COLUMN_ID.search(page.url)
-        if column:
-            fields.setdefault("divid", f"div{column.group(1)}")
+        if column and not fields["divid"]:
+            fields["divid"] = f"div{column.group(1)}"
         for name in ("infotypeId", "jdid", "area", "vc_title", "vc_number", "vc_filenumber", "vc_all",
                      "texttype", "fbtime"):
             fields.setdefault(name, "")
@@ -160,10 +164,15 @@ class Hanweb(Family):
             yield self.xxgk_request(page.url.split("?")[0], known["form"], number + 1, known["referer"])
 
     # -- JPaaS unit API -------------------------------------------------------------------
-    def jpaas_query(self, page: Page) -> dict | None:
-        """webId, pageId, tplSetId (and tagId) of a JPaaS column page; None elsewhere."""
-        if page.kind != "html" or not re.search(r"jpaas|queryData|tplSetId", page.text):
+    def jpaas_query(self, page: Page) -> tuple[str, dict] | None:
+        """(endpoint, query) of a JPaaS column page: the `unitbuild.js` tag's `url` and `queryData`
+        (jpaas_1.html), or build/unit URLs and webId/pageId/tplSetId values in its scripts; None elsewhere."""
+        if page.kind != "html" or not re.search(r"jpaas|querydata|tplSetId", page.text, re.I):
             return None
+        for tag in page.selector.xpath("//script[contains(@src, 'unitbuild')][@querydata]"):
+            fields = _loose_object(tag.attrib["querydata"])
+            if fields:
+                return page.urljoin(tag.attrib.get("url") or JPAAS_UNIT), _jpaas_defaults(fields)
         text = html.unescape(page.text)
         fields: dict[str, str] = {}
         for query in _JPAAS_QUERY.findall(text):
@@ -175,12 +184,10 @@ class Hanweb(Family):
                     fields[name] = value
         if not {"webId", "pageId", "tplSetId"} <= fields.keys():
             return None
-        fields.setdefault("parseType", "bulidstatic")
-        fields.setdefault("pageType", "column")
-        return fields
+        return page.urljoin(JPAAS_UNIT), _jpaas_defaults(fields)
 
     def jpaas_request(self, url: str, query: dict, number: int, referer: str) -> ListPage:
-        param = json.dumps({"pageNo": number, "pageSize": str(JPAAS_PAGE_SIZE)})
+        param = json.dumps({"pageNo": number, "pageSize": str(JPAAS_PAGE_SIZE)}, separators=(",", ":"))
         request = scrapy.Request(url.split("?")[0] + "?" + urlencode({**query, "paramJson": param}),
                                  headers={"Referer": referer},
                                  meta={API_STATE: {"query": query, "page": number, "referer": referer}})
@@ -192,6 +199,15 @@ class Hanweb(Family):
         known = state(page)
         if known.get("query") and page.entries:
             yield self.jpaas_request(page.url, known["query"], known["page"] + 1, known["referer"])
+
+
+def _jpaas_defaults(fields: dict) -> dict:
+    return {"parseType": "bulidstatic", "pageType": "column", **fields}
+
+
+def _loose_object(text: str) -> dict:
+    """`{'webId':'3517','pageId':'1229400002'}` (single-quoted JSON, as live pages write queryData)."""
+    return {key: value for key, value in re.findall(r"""["']([\w$]+)["']\s*:\s*["']([^"']*)["']""", text)}
 
 
 def _search(pattern: str, text: str) -> str | None:
