@@ -46,7 +46,7 @@ COLUMN_THRESHOLD = 90
 def score_link(text: str | None, url: str) -> int:
     """Higher = closer to a 年报 column. Zero or less = do not follow."""
     label = normalize_title(text)
-    if _AVOID_URL.search(url) or (label and _AVOID_TEXT.search(label)):
+    if avoided(label, url):
         return 0
     if len(label) > 20:  # long labels are article titles, not menu items
         return 0
@@ -55,6 +55,12 @@ def score_link(text: str | None, url: str) -> int:
     address = max((s for pattern, s in _URL_RULES if pattern.search(path)), default=0) // 2
     # an address alone is a road only when it names a 年报 column (`更多>>` to /zfxxgknb/)
     return text + address if text or address >= NAV_THRESHOLD else 0
+
+
+def avoided(text: str | None, url: str) -> bool:
+    """Links never worth a request on the way to reports (指南, 解读, 新闻, 办事 …)."""
+    label = normalize_title(text)
+    return bool(_AVOID_URL.search(url) or (label and _AVOID_TEXT.search(label)))
 
 
 def is_report_column(text: str | None, url: str) -> bool:

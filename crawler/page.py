@@ -492,16 +492,18 @@ class Page:
     def is_report(self, list_title: str | None = None, in_column: bool = False) -> bool:
         """Is this page a report? Its own title decides unless it is missing, a column
         label or without the wording; then the template's section headings do. A report
-        title over a list of reports (a per-year column) is a list, not a report."""
+        title with no report text or file of its own, over a list of reports (a per-year
+        column) or a frame (a shell), is not the report."""
         if self.kind != "html":
             return False
         verdict = classify(self.title or list_title)
         if verdict.reason.startswith("look-alike"):
             return False
         if verdict.is_report:
-            list_like = len(self.report_entries(in_column)) >= 2
-            report_files = any(classify(a.name).is_report for a in self.attachments)
-            return not list_like or self.sections >= 2 or report_files
+            if self.sections >= 2 or any(classify(a.name).is_report for a in self.attachments):
+                return True
+            # a report title over a list of reports (a per-year column) or over a frame (a shell) is not the report
+            return len(self.report_entries(in_column)) < 2 and not self.frames
         return self.official_sections >= 3
 
     def lists_reports(self, in_column: bool = False) -> bool:

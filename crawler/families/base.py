@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import scrapy
 
+from ..discovery import avoided
 from ..meta import API_STATE
 from ..page import PAGER, Entry, Page, is_document_link
 
@@ -67,7 +68,7 @@ class Family:
         for url, text in page.links:
             path = urlsplit(url).path
             if (url != page.url and path.startswith(prefix) and path != prefix
-                    and 0 < len(text) <= 16 and not PAGER.match(text)
+                    and 0 < len(text) <= 16 and not PAGER.match(text) and not avoided(text, url)
                     and not is_document_link(url, text) and not ARTICLE_FILE.search(path)):
                 yield ListPage(scrapy.Request(url))
 
