@@ -61,6 +61,7 @@ REPORTS_FROM = "reports_from/{}"  # site_stat + global: documents emitted per ME
 BUDGET_SITE = "budget/site_max_pages"   # requests refused because the site used SITE_MAX_PAGES
 BUDGET_LINKS = "budget/page_max_links"  # pages whose links were cut at PAGE_MAX_LINKS
 BUDGET_HIT = "budget_hit"      # site_stat: the budget that stopped this site ("site_max_pages")
+FENCE_REFUSED = "fence/refused"         # links left out: another domain, port or scheme
 REVISED = "revised/{}_as_{}"   # a guess revised by content: expected role → role read
 SCHEME_FALLBACKS = "scheme/fallback"     # requests retried with the other scheme
 REDECODED = "charset/redecoded"          # bodies re-decoded because the declared charset lied

@@ -27,8 +27,8 @@ from ..families import BY_NAME, GENERIC, Entry, ListPage, article_id, detect, is
 from ..incremental import Unchanged
 from ..items import Document, Failure
 from ..meta import (ARTICLE_ID, ATTACHMENT, BUDGET_HIT, BUDGET_LINKS, BUDGET_SITE, COLUMN_DEPTH, CUT_SHORT, FALLBACK,
-                    FAMILY, FENCE, FILENAME, HANDLER, HOPS, IN_COLUMN, IN_XXGK, LAST_PAGE, LAST_ROLE, LISTING,
-                    LIST_TITLE, MECHANISM, NAV, NOT_REPORT, ORG, PAGE, PAGE_URL, PROBE, PUBLISHED, READ_AS,
+                    FAMILY, FENCE, FENCE_REFUSED, FILENAME, HANDLER, HOPS, IN_COLUMN, IN_XXGK, LAST_PAGE, LAST_ROLE,
+                    LIST_TITLE, LISTING, MECHANISM, NAV, NOT_REPORT, ORG, PAGE, PAGE_URL, PROBE, PUBLISHED, READ_AS,
                     REDECODED, REDIRECT_URLS, REFETCHED, REPORT, REPORTS_FROM, REVISED, ROLE, SCHEME_FALLBACKS, SEED,
                     SHELL, SHOWN_ON, SITE, STAGE, site_stat)
 from ..page import Page, filename_of, is_document_link
@@ -216,7 +216,7 @@ class ReportsSpider(scrapy.Spider):
             (entries if isinstance(output, Entry) else pages).append(output)
         fresh = candidates = 0
         for entry in entries:
-            if not fence.admits(entry.url):
+            if not self.inside(fence, entry.url):
                 continue
             verdict = listed(entry.title, in_column)
             candidates += verdict.is_report
@@ -251,7 +251,7 @@ class ReportsSpider(scrapy.Spider):
         threshold = UNIT_THRESHOLD if in_xxgk else NAV_THRESHOLD
         found = 0
         for url, text in page.links:
-            if not fence.admits(url) or is_document_link(url, text) or listed(text, in_column).is_report:
+            if not self.inside(fence, url) or is_document_link(url, text) or listed(text, in_column).is_report:
                 continue  # documents and report titles are entries, requested by `follow`
             host = urlsplit(url).hostname
             step = hops if host in self.hosts_seen else 0  # a unit's own site (jyj.x.gov.cn) starts anew
@@ -370,9 +370,7 @@ class ReportsSpider(scrapy.Spider):
                 template: scrapy.Request | None = None) -> scrapy.Request | None:
         """Every request of the spider: inside the fence, once, within the site's budget,
         on the scheme that answers for its host."""
-        fence = Fence(meta[FENCE]) if meta.get(FENCE) is not None else Fence.for_url(url)
-        if not fence.admits(url):
-            self.crawler.stats.inc_value("fence/refused")
+        if not self.inside(Fence(meta[FENCE]) if meta.get(FENCE) is not None else Fence.for_url(url), url):
             return None
         url, meta = self.working_scheme(url, meta)
         base = template or scrapy.Request(url)
@@ -390,6 +388,13 @@ class ReportsSpider(scrapy.Spider):
             return None
         self.pages_by_site[site] += 1
         return request
+
+    def inside(self, fence: Fence, url: str) -> bool:
+        """Is the link inside the site's fence? Links left outside are counted (`fence/refused`)."""
+        if fence.admits(url):
+            return True
+        self.crawler.stats.inc_value(FENCE_REFUSED)
+        return False
 
     def working_scheme(self, url: str, meta: dict) -> tuple[str, dict]:
         """http for a host whose https failed without an answer (and back); the listed URL stays in the chain."""
