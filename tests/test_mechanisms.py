@@ -209,3 +209,26 @@ def test_unit_subdomains_are_inside_the_portals_fence():
     fence = Fence.for_url("http://www.echuan.gov.cn/")
     assert fence.admits("https://wjw.echuan.gov.cn/") and fence.admits("http://scjgj.echuan.gov.cn/x.shtml")
     assert not fence.admits("http://echuan.gov.cn.example.com/")
+
+
+# -- the generic fallback learns from the page's scripts ------------------------------------------------
+def test_a_column_page_without_anchors_asks_what_its_script_fetches():
+    column = ('<html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body><div id="list"></div>'
+              "<script>$.ajax({url: '/api/column/list.do', dataType: 'jsonp', data: {columnId: 'nb2023', pageNo: 1},"
+              " success: render});</script></body></html>")
+    crawl = spider()
+    answer = response("http://www.x.gov.cn/zfxxgk/nb/index.html", column.encode(), {"Content-Type": "text/html"},
+                      meta={SITE: "x", FENCE: "x.gov.cn", ROLE: "listing"})
+    (endpoint,) = [o for o in crawl.on_listing(answer) if isinstance(o, Request) and "/api/" in o.url]
+    query = dict(parse_qsl(urlsplit(endpoint.url).query))
+    assert query == {"columnId": "nb2023", "pageNo": "1", "callback": "cb"} and endpoint.callback.__name__ == "on_api"
+    rows = [{"title": f"X县{unit}2023年政府信息公开工作年度报告", "link": f"/zfxxgk/nb/{n}.html"}
+            for n, unit in enumerate(("教育局", "民政局"))]
+    jsonp = response(endpoint.url, f"cb({json.dumps({'rows': rows}, ensure_ascii=False)});".encode(),
+                     {"Content-Type": "application/javascript"}, meta=endpoint.meta)
+    outputs = [o for o in crawl.on_api(jsonp) if isinstance(o, Request)]
+    reports = [o for o in outputs if o.callback.__name__ == "on_report"]
+    assert [r.url for r in reports] == ["http://www.x.gov.cn/zfxxgk/nb/0.html", "http://www.x.gov.cn/zfxxgk/nb/1.html"]
+    assert {r.meta["page_url"] for r in reports} == {"http://www.x.gov.cn/zfxxgk/nb/index.html"}
+    (following,) = [o for o in outputs if o.callback.__name__ == "on_api"]
+    assert dict(parse_qsl(urlsplit(following.url).query))["pageNo"] == "2"

@@ -200,10 +200,10 @@ class ReportsSpider(scrapy.Spider):
         found += yield from self.navigate(page, context, hops, full=role == NAV or not found, in_column=in_column)
         if role == NAV or not found:
             yield from self.frame_requests(page, context, LISTING if listing else NAV)
-        if not found and page.kind == "html":
+        if not found and listing:  # a column page whose anchors gave nothing: what its scripts fetch
             for learned in GENERIC.learned(page):
-                request = self.list_request(learned, context, GENERIC.name, page.meta.get(COLUMN_DEPTH, 0),
-                                            in_column)
+                request = self.list_request(learned, {**context, SHOWN_ON: page.url}, GENERIC.name,
+                                            page.meta.get(COLUMN_DEPTH, 0), in_column)
                 if request is not None:
                     yield request
 
