@@ -30,6 +30,7 @@ _LOOKALIKE = re.compile(
         r"要点", r"实施方案", r"工作计划", r"工作总结(?!.*年度报告)",
         r"人大代表", r"政协", r"建议办理", r"提案",
         r"制度$", r"目录$", r"社会责任",
+        r"》.",  # words after a quoted title are about that document (《…年度报告》解…, cut or not)
     ))
 )
 
