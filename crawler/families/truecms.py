@@ -19,8 +19,8 @@ from ..meta import API_STATE
 from ..page import Page
 from .base import Family, ListPage, state
 
-_PROXY = re.compile(r"""["']([^"'\s]*messageController/getMessage\.do)["']""")
-_COLUMN = re.compile(r"""columnId\s*[:=]\s*["']([\w-]+)["']""")
+_PROXY = re.compile(r"""["']([^"'\s]*messageController/getMessage\.do)(?:\?[^"'\s]*)?["']""")
+_COLUMN = re.compile(r"""columnId["']?\s*[:=]\s*["']?([\w-]+)""")
 _NUMBER = r"""\b{}\s*[:=]\s*["']?(\d+)"""
 MAX_WINDOW = 50
 MIN_WINDOW = 10

@@ -195,20 +195,21 @@ class ReportsSpider(scrapy.Spider):
         not a list, or a list that gave nothing), frames and script endpoints (when nothing else)."""
         listing = LISTING in (role, expected)
         outputs = family.listing(page) if listing else page.entries
-        found = yield from self.follow(page, family, "listing" if listing else NAV, outputs, context, in_column)
-        hops = page.meta.get(HOPS, 0)
-        found += yield from self.navigate(page, context, hops, full=role == NAV or not found, in_column=in_column)
-        if role == NAV or not found:
+        candidates, pages = yield from self.follow(page, family, "listing" if listing else NAV, outputs, context,
+                                                   in_column)
+        columns = yield from self.navigate(page, context, page.meta.get(HOPS, 0),
+                                           full=role == NAV or not (candidates or pages), in_column=in_column)
+        if role == NAV or not candidates:  # a shell shows its list (or report) in a frame, whatever its menus
             yield from self.frame_requests(page, context, LISTING if listing else NAV)
-        if not found and listing:  # a column page whose anchors gave nothing: what its scripts fetch
-            for learned in GENERIC.learned(page):
+        if listing and not (candidates or pages or columns):  # a column whose anchors gave nothing
+            for learned in GENERIC.learned(page):  # what its scripts and forms fetch
                 request = self.list_request(learned, {**context, SHOWN_ON: page.url}, GENERIC.name,
                                             page.meta.get(COLUMN_DEPTH, 0), in_column)
                 if request is not None:
                     yield request
 
     def follow(self, page: Page, family, handler: str, outputs, context: dict, in_column: bool):
-        """Request the report candidates and list pages a family read; return how many it found."""
+        """Request the report candidates and list pages a family read; return how many of each it found."""
         fence = Fence(context[FENCE])
         mechanism = f"{family.name}.{handler}" if handler != NAV else NAV
         entries, pages = [], []
@@ -242,14 +243,14 @@ class ReportsSpider(scrapy.Spider):
                                         in_column)
             if request is not None:
                 yield request
-        return candidates + len(pages)
+        return candidates, len(pages)
 
     def navigate(self, page: Page, context: dict, hops: int, full: bool, in_column: bool):
-        """Links toward the 年报 column: column links always, other roads when `full`."""
+        """Links toward the 年报 column: column links always, other roads when `full`; returns the new column links."""
         fence = Fence(context[FENCE])
         in_xxgk = bool(page.meta.get(IN_XXGK))
         threshold = UNIT_THRESHOLD if in_xxgk else NAV_THRESHOLD
-        found = 0
+        columns = 0
         for url, text in page.links:
             if not self.inside(fence, url) or is_document_link(url, text) or listed(text, in_column).is_report:
                 continue  # documents and report titles are entries, requested by `follow`
@@ -258,9 +259,9 @@ class ReportsSpider(scrapy.Spider):
             self.hosts_seen.add(host)
             score = score_link(text, url)
             if score >= COLUMN_THRESHOLD:
-                found += 1
                 request = self.list_request(ListPage(scrapy.Request(url)), {**context, HOPS: step + 1,
                                                                             LIST_TITLE: text}, None, 0, True)
+                columns += request is not None
             elif full and score >= threshold and step < self.nav_max_hops and not is_article(url):
                 request = self.request(url, self.on_nav, {**context, ROLE: NAV, HOPS: step + 1, LIST_TITLE: text,
                                                           IN_XXGK: in_xxgk or score >= 40}, priority=score // 10)
@@ -268,7 +269,7 @@ class ReportsSpider(scrapy.Spider):
                 continue
             if request is not None:
                 yield request
-        return found
+        return columns
 
     def frame_requests(self, page: Page, context: dict, role: str):
         """The pages an iframe shell shows, read in the shell's role; the shell stays in the chain."""
