@@ -1,8 +1,13 @@
-"""The portal farm: deterministic imitations of county portals of seven CMS families.
+"""The portal farm: deterministic imitations of county portals (portals.md §6).
 
-`build(scale)` makes the data and routes; `FarmServer` serves them on 127.0.0.1;
-`python -m farm` runs it from the command line and writes the seeds and
-the manifest (every true report and every look-alike, with the expected outcome).
+Nine classic sites of seven CMS families, then one site per list mechanism that
+real portals use and the classic ones lack (Hanweb 信息公开 module, Hanweb JPaaS,
+truecms JSONP, a UUID 集约化 portal with iframe shells and department sub-domains,
+a Guangdong portal whose every page claims the 年报 ColumnName). Faults are the
+`faults.Fault` enum. `build(scale)` makes the data and routes; `FarmServer`
+serves them on 127.0.0.1 as an HTTP(S) proxy; `python -m farm` runs it from the
+command line and writes the seeds and the manifest (every true report and
+look-alike with what must become of it, and every fault on other URLs).
 """
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from . import content
-from .faults import LOOKALIKE, RECORD, SERVED, Fault, outcome
+from .faults import LOOKALIKE, NOT_RECORD, RECORD, SERVED, Fault, outcome
 
 DEPARTMENTS = ("教育局", "财政局", "自然资源局", "卫生健康委员会", "市场监督管理局", "农业农村局",
                "民政局", "交通运输局", "水利局", "文化和旅游局", "住房和城乡建设局", "应急管理局")
@@ -79,6 +79,7 @@ class Route:
     fault: Fault | None = None
 
 
+SOFT_404_PAGE = "<html><head><title>页面不存在</title></head><body><h1>对不起，您访问的页面不存在！</h1></body></html>"
 NOT_FOUND = Route(404, b"<html><head><title>404 Not Found</title></head><body>404</body></html>",
                   (("Content-Type", "text/html"),))
 
@@ -103,6 +104,7 @@ class Site:
         self.farm, self.county, self.host, self.rng = farm, county, host, rng
         self.www = f"http://{host}"
         self.units = self.make_units(scale)
+        self.span = self.years(scale)  # the report years of this scale, oldest first
         self.docs: list[Doc] = []
         self.robots = "User-agent: *\nDisallow: /search/\n"
         self.make_docs(scale)
@@ -154,6 +156,13 @@ class Site:
         return doc
 
     # -- planned documents: the newer sites state their counts instead of drawing them ---------------
+    def plan(self, first_lookalike: int = 0, titles: dict | None = None, forms: dict | None = None) -> None:
+        """A report a year for every unit (titles and forms by (unit, year)), then one look-alike per unit."""
+        for index, unit in enumerate(self.units):
+            for year in self.span:
+                self.report(unit, year, (titles or {}).get((unit, year)), (forms or {}).get((unit, year), "html"))
+            self.lookalike(unit, first_lookalike + index)
+
     def report(self, unit: str, year: int, title: str | None = None, form: str = "html",
                published: date | None = None) -> Doc:
         """A true report of `unit` for `year`; `copy`/`file` forms get a DOCX of the same text."""
@@ -183,7 +192,7 @@ class Site:
     def news(self, unit: str, title: str, published: date) -> Doc:
         """An ordinary item of the same lists (a notice, a policy): neither report nor look-alike."""
         doc = Doc(self.farm.next_id(), "news", title, self.units[unit], unit, None, published,
-                  f"<p>{html.escape(title)}。</p>", expect=LOOKALIKE)
+                  f"<p>{html.escape(title)}。</p>", expect=NOT_RECORD)
         self.docs.append(doc)
         return doc
 

@@ -3,7 +3,10 @@
 It answers absolute-URI proxy requests (`GET http://www.x.gov.cn/path HTTP/1.1`),
 so a crawler with `http_proxy=http://127.0.0.1:<port>` reaches every farm host
 with real-looking names and no special code (libraries.md); plain requests
-are routed by their Host header. Every request is logged for the tests.
+are routed by their Host header. https goes through the same port as CONNECT
+tunnels (`https_proxy`): TLS with a throwaway self-signed certificate, or, for
+a host with Fault.HTTPS_BROKEN, a handshake dropped after the ClientHello.
+Every request is logged for the tests.
 """
 from __future__ import annotations
 
@@ -23,7 +26,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from .faults import Fault
 from .model import Farm, Route
 
-SOFT_404 = "<html><head><title>页面不存在</title></head><body><h1>对不起，您访问的页面不存在！</h1></body></html>"
 HUGE_PADDING = b"<!--" + b"x" * (9 * 1024 * 1024) + b"-->"
 BROWSER = re.compile(r"Mozilla/5\.0 \((?:Windows|Macintosh|X11|Linux|iPhone)")  # what a WAF lets through
 

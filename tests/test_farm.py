@@ -409,3 +409,104 @@ def test_files_that_lie_about_themselves(farm, manifest):
     (dead,) = [f for d in manifest["reports"] for f in d["dead_files"]]
     route = farm.resolve("GET", dead["url"])
     assert route.status == 200 and route.body.startswith(b"<html>") and dead["expect"] == "error:not_a_document"
+
+
+# -- every report of a new site can be reached from its home page ------------------------------------
+
+def reachable(farm, start: str, limit: int = 3000) -> set[str]:
+    """Walk a site as its own pages tell a browser to: links, iframes, the search form, the JPaaS
+    and JSONP scripts, the 6-argument pager, 301s; https links to hosts whose https is broken are
+    read over http. A test oracle of the mechanisms, not the project's crawler."""
+    seen, queue, fence = set(), [start], urlsplit(start).hostname.split(".", 1)[1]
+    while queue and len(seen) < limit:
+        url = queue.pop()
+        host = urlsplit(url).hostname or ""
+        if url in seen or not host.endswith(fence):
+            continue
+        seen.add(url)
+        if farm.tls.get(host) == Fault.HTTPS_BROKEN and url.startswith("https:"):
+            queue.append("http" + url[5:])
+            continue
+        route = farm.resolve("GET", url)
+        if route.status in (301, 302):
+            queue.append(urljoin(url, dict(route.headers)["Location"]))
+            continue
+        if route.status != 200 or not dict(route.headers).get("Content-Type", "").startswith("text/html"):
+            continue
+        text = re.sub(r"<!--.*?-->", "", route.body.decode("utf-8", "replace"), flags=re.S)
+        base = re.search(r'<base href="([^"]+)"', text)
+        links = re.findall(r'(?:href|src)=["\']([^"\'#]+)["\']', text)
+        queue += [urljoin(base.group(1) if base else url, link.replace("&amp;", "&")) for link in links
+                  if not link.startswith("javascript")]
+        for total, prefix, suffix in re.findall(r"createPageHTML\('page_div', (\d+), \d+, '(\w+)', '(\w+)'", text):
+            queue += [urljoin(url, f"{prefix}_{n}.{suffix}") for n in range(2, int(total) + 1)]
+        queue += form_rows(farm, url, text) + jpaas_rows(farm, url, text) + jsonp_rows(farm, url, text)
+        queue += probed_pages(farm, url)
+    return seen
+
+
+def probed_pages(farm, url):
+    """Guangdong lists have no pager: index_2.html, index_3.html … until a (soft) 404."""
+    found = []
+    while url.endswith("/index.html") or re.search(r"/index_\d+\.html$", url):
+        url = re.sub(r"/index(?:_(\d+))?\.html$", lambda m: f"/index_{int(m.group(1) or 1) + 1}.html", url)
+        route = farm.resolve("GET", url)
+        if route.status != 200 or "页面不存在".encode() in route.body:
+            return found
+        found.append(url)
+    return found
+
+
+def form_rows(farm, url, text):
+    form = re.search(r'<form name="searchform" method="post" action="([^"]+)">(.*?)</form>', text, re.S)
+    if not form:
+        return []
+    fields = dict(re.findall(r'name="([^"]+)" value="([^"]*)"', form.group(2)))
+    found, page_number = [], 1
+    while True:
+        answer = farm.resolve("POST", urljoin(url, form.group(1)),
+                              urlencode({**fields, "currpage": page_number}).encode()).body
+        new = [urljoin(url, u) for u in rows(answer) if urljoin(url, u) not in found]
+        if not new:
+            return found
+        found, page_number = found + new, page_number + 1
+
+
+def jpaas_rows(farm, url, text):
+    tag = re.search(r'unitbuild\.js" url="([^"]+)" queryData="([^"]+)"', text)
+    if not tag:
+        return []
+    query = json.loads(tag.group(2).replace("'", '"'))
+    found, page_number = [], 1
+    while True:
+        answer = json.loads(farm.resolve("GET", urljoin(url, tag.group(1)) + "?" + urlencode(
+            {**query, "paramJson": json.dumps({"pageNo": page_number, "pageSize": "15"})})).body)
+        new = re.findall(r'href="([^"]+)"', answer["data"]["html"])
+        if not new:
+            return found
+        found, page_number = found + new, page_number + 1
+
+
+def jsonp_rows(farm, url, text):
+    script = re.search(r"proxyUrl:'([^']+)', columnId:'([^']+)'", text)
+    if not script:
+        return []
+    found, start = [], 1
+    while True:
+        answer = farm.resolve("GET", urljoin(url, script.group(1)) + "?" + urlencode(
+            {"startrecord": start, "endrecord": start + 49, "perpage": 50, "columnId": script.group(2),
+             "callback": "cb"}), headers={"referer": url}).body.decode()
+        new = re.findall(r'href=\\?"([^"\\]+)\\?"', answer)
+        if not new:
+            return found
+        found, start = found + new, start + 50
+
+
+@pytest.mark.parametrize("site", sorted(EXPECTED))
+def test_every_report_is_reachable_from_the_home_page(farm, manifest, site):
+    reports, lookalikes = of_site(manifest, site)
+    home = next(s.www for s in farm.sites if s.name == site) + "/"
+    walked = reachable(farm, home)
+    missing = [r["url"] for r in reports + lookalikes
+               if not ({r["url"], r["page_url"], *r["listed"]} & walked) and r["expect"] != "error:redirect_loop"]
+    assert missing == []

@@ -17,11 +17,10 @@ from __future__ import annotations
 import html
 
 from ..faults import LISTED, NOT_FETCHED, NOT_RECORD, Fault, error
-from ..model import DEPARTMENTS, TOWNS, Doc, Route, Site
+from ..model import DEPARTMENTS, SOFT_404_PAGE, TOWNS, Doc, Route, Site
 
 PAGE_SIZE = 3
 META = "政府信息公开年报"
-SOFT_404 = "<html><head><title>页面不存在</title></head><body><h1>对不起，您访问的页面不存在或已被删除！</h1></body></html>"
 
 
 class GuangdongMetaSite(Site):
@@ -44,10 +43,7 @@ class GuangdongMetaSite(Site):
         return units
 
     def make_docs(self, scale):
-        for index, unit in enumerate(self.units):
-            for year in self.years(scale):
-                self.report(unit, year)
-            self.lookalike(unit, 1 + index % 7)
+        self.plan(first_lookalike=1)
         self.guide = self.lookalike("gov", 0)
         self.rules = self.lookalike("gov", 0, title=f"{self.county}政府信息公开制度")
 
@@ -78,8 +74,9 @@ class GuangdongMetaSite(Site):
             f'<div class="crumb">首页 &gt; 政务公开 &gt; 政府信息公开 &gt; {META}</div><div class="years">'
             + "".join(f'<a href="{y}n/index.html">{y}年</a> ' for y in years) + "</div>")))
         by = {(d.unit, d.year): d for d in self.reports() if d.kind == "report"}
-        by[("town1", 2022)].fault, by[("town1", 2022)].expect = Fault.SOFT_404, error("soft_404")
-        by[("dept1", 2022)].fault = Fault.MOVED_301
+        soft = by[("town0", self.span[0])]
+        soft.fault, soft.expect = Fault.SOFT_404, error("soft_404")
+        by[("dept1", self.span[0])].fault = Fault.MOVED_301
         for year in years:
             self.year_column(f"{nb}{year}n/", year)
 
@@ -104,7 +101,7 @@ class GuangdongMetaSite(Site):
             self.add_page(base + "bm/" + ("index.html" if number == 1 else f"index_{number}.html"),
                           self.html("部门", f'<ul class="list">{rows}</ul>'))
         past = f"{base}bm/index_{len(pages) + 1}.html"
-        self.add_page(past, SOFT_404)
+        self.add_page(past, SOFT_404_PAGE)
         self.farm.note(past, Fault.SOFT_404, NOT_RECORD, "list")
         towns = self.of_year(year, ("town",))
         rows = "".join(
@@ -128,7 +125,7 @@ class GuangdongMetaSite(Site):
         """Publish the document under `folder`; return the URL its list gives."""
         doc.url = f"{folder}content/post_{6100000 + doc.id}.html"
         if doc.fault == Fault.SOFT_404:
-            self.add_page(doc.url, SOFT_404)
+            self.add_page(doc.url, SOFT_404_PAGE)
             return doc.url
         self.add_page(doc.url, self.article(doc))
         if doc.fault == Fault.MOVED_301:

@@ -99,26 +99,36 @@ class HanwebSite(Site):
         return Route(200, xml.encode(), (("Content-Type", "text/xml;charset=UTF-8"),))
 
     def article_page(self, doc: Doc) -> str:
-        links = []
-        for file in doc.files:
-            ext = file.name.rsplit(".", 1)[-1]
-            name = hashlib.md5(f"{doc.id}{file.name}".encode()).hexdigest() + "." + ext
-            url = f"{self.www}/module/download/downfile.jsp?classid=0&filename={name}"
-            if not file.url:
-                self.add_file(url, file)
-            icon = "pdf.png" if ext == "pdf" else "word.png"
-            links.append(f'<p>附件：<a href="/module/download/downfile.jsp?classid=0&filename={name}">'
-                         f'<img src="/module/jslib/icons/{icon}"/>{html.escape(file.name)}</a></p>')
-        metas = {"Maketime": f"{doc.published} 09:52:13", **self.article_metas(doc, "政府信息公开年报")}
-        body = (f'<div class="title"><h1>{html.escape(doc.page_title or doc.title)}</h1></div>'
-                f'<div class="info">信息来源：<!--<$[信息来源]>begin-->{html.escape(doc.org)}<!--<$[信息来源]>end--></div>'
-                f'<div id="zoom"><!--<$[信息内容]>begin--><!--ZJEG_RSS.content.begin--><meta name="ContentStart">'
-                f'{doc.body}<meta name="ContentEnd"><!--ZJEG_RSS.content.end--><!--<$[信息内容]>end--></div>'
-                + "".join(links))
-        return self.html(doc.page_title or doc.title, body, metas,
-                         '<script language="javascript" src="/module/jslib/jquery/jquery.js"></script>')
+        return hanweb_article(self, doc)
 
     def faults(self):
         reports = [d for d in self.reports() if d.kind == "report" and d.form == "html"]
         huge = reports[2]
         huge.fault, huge.expect = Fault.HUGE, error("too_large")
+
+
+def downfile(doc_id: int, name: str, ext: str) -> str:
+    """A Hanweb attachment path: a hashed file name; the real name is only in the link text."""
+    return f"/module/download/downfile.jsp?classid=0&filename={hashlib.md5(f'{doc_id}{name}'.encode()).hexdigest()}.{ext}"
+
+
+def hanweb_article(site: Site, doc: Doc, crumb: str = "", box: str = "", charset: str | None = None) -> str:
+    """A JCMS article page: Maketime, 信息来源 markers, the body between ZJEG_RSS markers, downfile links."""
+    links = []
+    for file in doc.files:
+        ext = file.name.rsplit(".", 1)[-1]
+        url = site.www + downfile(doc.id, file.name, ext)
+        if not file.url:
+            site.add_file(url, file)
+        icon = "pdf.png" if ext == "pdf" else "word.png"
+        links.append(f'<p>附件：<a href="{url.replace(site.www, "")}"><img src="/module/jslib/icons/{icon}"/>'
+                     f"{html.escape(file.name)}</a></p>")
+    metas = {"Maketime": f"{doc.published} 09:52:13", **site.article_metas(doc, "政府信息公开年报")}
+    body = ((f'<div class="crumb">当前位置: {crumb}</div>' if crumb else "") + box
+            + f'<div class="title"><h1>{html.escape(doc.page_title or doc.title)}</h1></div>'
+            f'<div class="info">信息来源：<!--<$[信息来源]>begin-->{html.escape(doc.org)}<!--<$[信息来源]>end--></div>'
+            f'<div id="zoom"><!--<$[信息内容]>begin--><!--ZJEG_RSS.content.begin--><meta name="ContentStart">'
+            f'{doc.body}<meta name="ContentEnd"><!--ZJEG_RSS.content.end--><!--<$[信息内容]>end--></div>'
+            + "".join(links))
+    return site.html(doc.page_title or doc.title, body, metas,
+                     '<script language="javascript" src="/module/jslib/jquery/jquery.js"></script>', charset)

@@ -18,7 +18,6 @@ Content-Length to tell (T33).
 """
 from __future__ import annotations
 
-import hashlib
 import html
 from datetime import date
 from urllib.parse import parse_qsl
@@ -26,6 +25,7 @@ from urllib.parse import parse_qsl
 from .. import content
 from ..faults import LISTED, Fault
 from ..model import Doc, File, Route, Site
+from .hanweb import downfile, hanweb_article
 
 ROWS = 10
 ROOT_COLUMN = 1229300001
@@ -41,35 +41,9 @@ def area_code(index: int) -> str:
     return f"1133{2400 + index:04d}{2605419 + index * 131:08d}XW"
 
 
-def downfile(doc_id: int, name: str, ext: str) -> str:
-    return f"/module/download/downfile.jsp?classid=0&filename={hashlib.md5(f'{doc_id}{name}'.encode()).hexdigest()}.{ext}"
-
-
 def art_url(www: str, doc: Doc, column: int) -> str:
     day = doc.published
     return f"{www}/art/{day.year}/{day.month}/{day.day}/art_{column}_{3910000 + doc.id}.html"
-
-
-def hanweb_article(site: Site, doc: Doc, crumb: str, box: str, charset: str | None = None) -> str:
-    """A JCMS article page: Maketime, 信息来源 markers, the body between ZJEG_RSS markers, downfile links."""
-    links = []
-    for file in doc.files:
-        ext = file.name.rsplit(".", 1)[-1]
-        url = site.www + downfile(doc.id, file.name, ext)
-        if not file.url:
-            site.add_file(url, file)
-        icon = "pdf.png" if ext == "pdf" else "word.png"
-        links.append(f'<p>附件：<a href="{url.replace(site.www, "")}"><img src="/module/jslib/icons/{icon}"/>'
-                     f"{html.escape(file.name)}</a></p>")
-    metas = {"Maketime": f"{doc.published} 09:52:13", **site.article_metas(doc, "政府信息公开年报")}
-    body = (f'<div class="crumb">当前位置: {crumb}</div>{box}'
-            f'<div class="title"><h1>{html.escape(doc.page_title or doc.title)}</h1></div>'
-            f'<div class="info">信息来源：<!--<$[信息来源]>begin-->{html.escape(doc.org)}<!--<$[信息来源]>end--></div>'
-            f'<div id="zoom"><!--<$[信息内容]>begin--><!--ZJEG_RSS.content.begin--><meta name="ContentStart">'
-            f'{doc.body}<meta name="ContentEnd"><!--ZJEG_RSS.content.end--><!--<$[信息内容]>end--></div>'
-            + "".join(links))
-    return site.html(doc.page_title or doc.title, body, metas,
-                     '<script language="javascript" src="/module/jslib/jquery/jquery.js"></script>', charset)
 
 
 class HanwebXxgkSite(Site):
@@ -85,20 +59,14 @@ class HanwebXxgkSite(Site):
 
     # -- data: per unit, a report a year and one look-alike; the county area also lists two files --------
     def make_docs(self, scale):
-        for index, unit in enumerate(self.units):
-            for year in self.years(scale):
-                org = self.units[unit]
-                title = None
-                if unit == "office" and year == 2023:
-                    title = f"{org}政府信息公开工作年度报告"          # T27: the year only in the body
-                elif unit == "dept1" and year == 2024:
-                    title = "2024年度政府信息公开工作年度报告"          # T28: the organ only in 发布机构
-                elif unit.startswith("town"):
-                    title = f"{org}{year}年政府信息公开工作年度报告"    # what the 年报 module prints
-                self.report(unit, year, title, form="copy" if (unit, year) == ("gov", 2022) else "html")
-            self.lookalike(unit, index)
-            self.news(unit, f"{self.units[unit]}关于调整领导班子成员工作分工的通知", date(2024, 3, 5))
-            self.news(unit, f"{self.units[unit]}2024年重点工作任务分解", date(2024, 2, 20))
+        titles = {(unit, year): f"{org}{year}年政府信息公开工作年度报告"  # what the 年报 module prints
+                  for unit, org in self.units.items() if unit.startswith("town") for year in self.span}
+        titles[("office", 2023)] = f"{self.units['office']}政府信息公开工作年度报告"  # T27: the year only in the body
+        titles[("dept1", 2024)] = "2024年度政府信息公开工作年度报告"                # T28: the organ only in 发布机构
+        self.plan(titles=titles, forms={("gov", self.span[0]): "copy"})
+        for unit, org in self.units.items():
+            self.news(unit, f"{org}关于调整领导班子成员工作分工的通知", date(2024, 3, 5))
+            self.news(unit, f"{org}2024年重点工作任务分解", date(2024, 2, 20))
         for number in range(len(content.OTHER_FILES)):
             data, org, year, title, ext = content.other_file(number)
             doc = Doc(self.farm.next_id(), "report", title, org, "gov", year, date(year + 1, 1, 18 + number),

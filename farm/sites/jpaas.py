@@ -6,7 +6,7 @@ A column page carries no list, only
 `paramJson={"pageNo":N,"pageSize":"15"}` answers `{"success":true,"data":{"html":"<ul>…</ul>"}}`.
 Bare `pageNo`/`page` parameters are ignored (page 1 again, T14); a pageSize above 15
 is cut to 15; a page past the end is an empty `<ul>`; a wrong webId/pageId answers
-`success: false`. Articles are JCMS pages `/art/Y/M/D/art_<pageId>_<id>.html`.
+`success: false` (parseType may be spelt `bulidstatic`, as most portals do, or `buildstatic`). Articles are JCMS pages `/art/Y/M/D/art_<pageId>_<id>.html`.
 
 Faults: a report whose first fetch is a dropped connection, one answered 429 first,
 a Word copy served as `text/html`, and a linked "PDF" that is an HTML error page.
@@ -18,7 +18,8 @@ import json
 
 from ..faults import LISTED, Fault
 from ..model import File, Route, Site
-from .hanweb_xxgk import art_url, hanweb_article
+from .hanweb import hanweb_article
+from .hanweb_xxgk import art_url
 
 WEB_ID = "3517"
 TPLSET = "Q7xWm2LpTz9rNcV4bHsJd"
@@ -38,11 +39,7 @@ class JpaasSite(Site):
         return cls(farm, "泗河县", "www.sihe.gov.cn", scale, farm.rng)
 
     def make_docs(self, scale):
-        for index, unit in enumerate(self.units):
-            for year in self.years(scale):
-                form = "copy" if (unit, year) in (("office", 2024), ("town0", 2023)) else "html"
-                self.report(unit, year, form=form)
-            self.lookalike(unit, index + 2)
+        self.plan(first_lookalike=2, forms={("office", 2024): "copy", ("town0", 2023): "copy"})
 
     def col(self, number: int) -> str:
         return f"{self.www}/col/col{number}/index.html"
@@ -73,7 +70,7 @@ class JpaasSite(Site):
     def place_faults(self):
         by = {(d.unit, d.year): d for d in self.reports() if d.kind == "report"}
         by[("gov", 2023)].fault = Fault.RESET_ONCE
-        by[("dept0", 2022)].fault = Fault.RATE_LIMIT_ONCE
+        by[("dept0", self.span[0])].fault = Fault.RATE_LIMIT_ONCE
         by[("office", 2024)].files[0].fault = Fault.WRONG_CONTENT_TYPE
         broken = by[("town0", 2023)]
         broken.dead_files.append(File(f"{broken.title}.pdf", b"", "text/html", fault=Fault.ERROR_PAGE_200))
@@ -91,7 +88,7 @@ class JpaasSite(Site):
             dead.url = f"{self.www}/module/download/downfile.jsp?classid=0&filename={doc.id:032x}.pdf"
             self.add_page(dead.url, "<html><head><title>错误</title></head><body><h2>您访问的文件不存在或已被删除！"
                                     "</h2></body></html>")
-        page = hanweb_article(self, doc, f"首页 &gt; 政务公开 &gt; {name}", "")
+        page = hanweb_article(self, doc, f"首页 &gt; 政务公开 &gt; {name}")
         if doc.dead_files:
             dead = doc.dead_files[0]
             page = page.replace("</body>", f'<p>附件：<a href="{dead.url.replace(self.www, "")}">'
@@ -101,7 +98,7 @@ class JpaasSite(Site):
     def unit(self, method, query, body, headers):
         """The build/unit endpoint: only paramJson pages; everything else is page 1 or an error."""
         items = self.lists.get(query.get("pageId", ""))
-        if query.get("webId") != WEB_ID or items is None or query.get("parseType") != "bulidstatic":
+        if query.get("webId") != WEB_ID or items is None or query.get("parseType") not in ("bulidstatic", "buildstatic"):
             payload = {"success": False, "code": "500", "message": "参数错误", "data": None}
             return Route(200, json.dumps(payload, ensure_ascii=False).encode(), (("Content-Type", "application/json"),))
         try:

@@ -40,10 +40,7 @@ class TruecmsSite(Site):
         return cls(farm, "如川县", "www.ruchuan.gov.cn", scale, farm.rng)
 
     def make_docs(self, scale):
-        for index, unit in enumerate(self.units):
-            for year in self.years(scale):
-                self.report(unit, year)
-            self.lookalike(unit, index + 4)
+        self.plan(first_lookalike=4)
 
     def build(self):
         self.farm.tls[self.host] = Fault.HTTP_TO_HTTPS
@@ -59,7 +56,8 @@ class TruecmsSite(Site):
         self.records: dict[str, list[str]] = {}
         by = {(d.unit, d.year): d for d in self.reports() if d.kind == "report"}
         by[("gov", 2023)].fault = Fault.BAD_GATEWAY_ONCE
-        by[("town1", 2022)].fault, by[("town1", 2022)].expect = Fault.BOT_UA_403, error("blocked")
+        blocked = by[("town0", self.span[0])]
+        blocked.fault, blocked.expect = Fault.BOT_UA_403, error("blocked")
         moved = by[("dept0", 2024)]
         moved.fault = Fault.MOVED_301
         for code, name, units in COLUMNS:

@@ -55,11 +55,7 @@ class UuidCmsSite(Site):
         return cls(farm, "峨川县", "www.echuan.gov.cn", scale, farm.rng)
 
     def make_docs(self, scale):
-        for index, unit in enumerate(self.units):
-            for year in self.years(scale):
-                form = {("gov", 2022): "file", ("town1", 2023): "copy"}.get((unit, year), "html")
-                self.report(unit, year, form=form)
-            self.lookalike(unit, index + 3)
+        self.plan(first_lookalike=3, forms={("gov", self.span[0]): "file", ("town0", self.span[-1]): "copy"})
         self.lookalike("gov", 1)            # 《…年度报告》解读, cut in the list
         self.lookalike("gov", 7, year=2022)  # 关于做好…年度报告编制发布工作的通知, cut in the list
 
@@ -82,7 +78,8 @@ class UuidCmsSite(Site):
             for u in depts) + "</ul>"))
         by = {(d.unit, d.year): d for d in self.reports() if d.kind == "report"}
         by[("town0", 2023)].fault = Fault.TRUNCATE_ONCE
-        by[("office", 2022)].fault, by[("office", 2022)].expect = Fault.REDIRECT_LOOP, error("redirect_loop")
+        loop = by[("office", self.span[0])]
+        loop.fault, loop.expect = Fault.REDIRECT_LOOP, error("redirect_loop")
         for number, name, units in PORTAL_COLUMNS:
             self.portal_column(number, name, [d for d in self.docs if d.unit.startswith(units)])
         for unit in depts:

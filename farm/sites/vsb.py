@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 
 from ..faults import FOUND, Fault, error
-from ..model import Site
+from ..model import SOFT_404_PAGE, Site
 
 PAGE_SIZE = 5
 COLUMN = 2381
@@ -45,8 +45,7 @@ class VsbSite(Site):
             if doc.fault != Fault.SOFT_404:
                 self.add_page(doc.url, self.article_page(doc), fault=doc.fault)
             else:
-                self.add_page(doc.url, "<html><head><title>页面不存在</title></head><body><h1>对不起，您访问的页面不存在！</h1>"
-                                       "</body></html>")
+                self.add_page(doc.url, SOFT_404_PAGE)
 
     def head(self):
         return '<script language="javascript" src="/system/resource/js/ajax.js"></script>'
