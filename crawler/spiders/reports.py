@@ -95,7 +95,7 @@ class ReportsSpider(scrapy.Spider):
         @returns requests 55
         @returns items 0 0
         """
-        yield from self.read(response, NAV)
+        yield from self.read(Page(response), NAV)
 
     def on_listing(self, response):
         """A column page: its family lists it; if it lists nothing it is navigated further.
@@ -103,7 +103,7 @@ class ReportsSpider(scrapy.Spider):
         @replay portal_html/hanweb_4.html http://kjt.shandong.gov.cn/col/col103585/index.html
         @returns requests 1 1
         """
-        yield from self.read(response, LISTING)
+        yield from self.read(Page(response), LISTING)
 
     def on_api(self, response):
         """An answer of a list mechanism (dataproxy.jsp window, JSON, JSONP) read by its family's handler.
@@ -129,7 +129,7 @@ class ReportsSpider(scrapy.Spider):
         @returns items 1 1
         @returns requests 0 0
         """
-        yield from self.read(response, PAGE)
+        yield from self.read(Page(response), PAGE)
 
     def on_attachment(self, response):
         """Keep the bytes; the real name often exists only in the link text or Content-Disposition.
@@ -139,13 +139,13 @@ class ReportsSpider(scrapy.Spider):
         """
         page = Page(response)
         if page.kind == "html" and page.is_report(page.meta.get(LIST_TITLE)):
-            yield from self.read(response, PAGE)  # the "file" link served the report page itself
+            yield from self.read(page, PAGE)  # the "file" link served the report page itself
             return
         yield from self.attachment(page)
 
     # -- reading -------------------------------------------------------------------------
-    def read(self, response, expected: str):
-        page = Page(response)
+    def read(self, page: Page, expected: str):
+        """Decide what the page is from its content, then read it in that role."""
         context = self.context(page)
         self.hosts_seen.add(urlsplit(page.url).hostname)
         if page.redecoded:
@@ -156,7 +156,7 @@ class ReportsSpider(scrapy.Spider):
             return
         if page.cut_short and not page.meta.get(REFETCHED):  # read a whole page or none
             self.crawler.stats.inc_value(CUT_SHORT)
-            yield response.request.replace(dont_filter=True, meta={**page.meta, REFETCHED: True})
+            yield page.response.request.replace(dont_filter=True, meta={**page.meta, REFETCHED: True})
             return
         family = detect(page) if page.kind == "html" else GENERIC
         in_column = bool(page.meta.get(IN_COLUMN)) or expected == LISTING or page.claims_column
