@@ -23,6 +23,13 @@ def test_utf8_bytes_under_a_gbk_header_are_utf8():
     assert page.title == "云溪县人民政府2023年政府信息公开工作年度报告" and page.redecoded
 
 
+def test_utf8_bytes_under_a_latin1_header_are_utf8():
+    """Error pages and old servers say iso-8859-1 (portals.md §5, Pinggu); the bytes are UTF-8."""
+    body = GBK_REPORT.replace("gb2312", "utf-8").encode("utf-8")
+    page = Page(response("http://www.yunxi.gov.cn/a.html", body, {"Content-Type": "text/html; charset=iso-8859-1"}))
+    assert page.title == "云溪县人民政府2023年政府信息公开工作年度报告" and page.redecoded
+
+
 def test_a_gbk_body_cut_mid_character_is_still_gbk():
     body = GBK_REPORT.encode("gbk")
     cut = body[: body.index("二、".encode("gbk")) + 1]  # half of a two-byte character at the end
