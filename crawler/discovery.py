@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from ipaddress import ip_address
 from urllib.parse import urlsplit
 
@@ -45,14 +46,21 @@ COLUMN_THRESHOLD = 90
 def score_link(text: str | None, url: str) -> int:
     """Higher = closer to a 年报 column. Zero or less = do not follow."""
     label = normalize_title(text)
-    if _AVOID_URL.search(url) or (label and _AVOID_TEXT.search(label)):
+    if avoided(label, url):
         return 0
     if len(label) > 20:  # long labels are article titles, not menu items
         return 0
-    score = max((s for pattern, s in _TEXT_RULES if pattern.search(label)), default=0)
+    text = max((s for pattern, s in _TEXT_RULES if pattern.search(label)), default=0)
     path = urlsplit(url)._replace(scheme="", netloc="").geturl()
-    score += max((s for pattern, s in _URL_RULES if pattern.search(path)), default=0) // 2
-    return score
+    address = max((s for pattern, s in _URL_RULES if pattern.search(path)), default=0) // 2
+    # an address alone is a road only when it names a 年报 column (`更多>>` to /zfxxgknb/)
+    return text + address if text or address >= NAV_THRESHOLD else 0
+
+
+def avoided(text: str | None, url: str) -> bool:
+    """Links never worth a request on the way to reports (指南, 解读, 新闻, 办事 …)."""
+    label = normalize_title(text)
+    return bool(_AVOID_URL.search(url) or (label and _AVOID_TEXT.search(label)))
 
 
 def is_report_column(text: str | None, url: str) -> bool:
@@ -60,24 +68,63 @@ def is_report_column(text: str | None, url: str) -> bool:
     return score_link(text, url) >= COLUMN_THRESHOLD
 
 
+#: host labels in front of the portal's own domain that name a service, not another unit
+_SERVICE_LABELS = frozenset(("www", "xxgk", "zwgk", "zfxxgk", "gk", "xxgkml", "m", "wap"))
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+@lru_cache(maxsize=1)
+def _public_suffixes():
+    """tldextract on its bundled suffix list: no download, no cache files (offline crawls)."""
+    import tldextract
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def registered_domain(host: str) -> str:
+    """`maojian.shiyan.gov.cn` -> `shiyan.gov.cn`; an IP or a bare name is itself."""
+    parts = _public_suffixes()(host)
+    return f"{parts.domain}.{parts.suffix}" if parts.suffix and parts.domain else host
+
+
 @dataclass(frozen=True)
 class Fence:
-    """The seed host without `www.` and every subdomain of it.
+    """The seed's domain and every subdomain of it, over http(s), on the seed's port.
 
-    `www.x.gov.cn` admits `xxgk.x.gov.cn`; `maojian.shiyan.gov.cn` does not admit
-    the whole city; an IP admits only itself. Mirrors stay out.
+    `root` is `domain` or `domain:port` (a string, so it travels in request meta).
+    `www.x.gov.cn` and `xxgk.x.gov.cn` give `x.gov.cn`, which admits the per-unit
+    hosts `jyj.x.gov.cn` (portals.md §2.7); `maojian.shiyan.gov.cn` does not admit
+    the whole city; an IP admits only itself. Other ports than the seed's (or the
+    scheme's default), other schemes (`file:`, `ftp:`) and mirrors stay out; a seed
+    without a host admits nothing.
     """
     root: str
 
     @classmethod
     def for_url(cls, url: str) -> "Fence":
-        host = (urlsplit(url).hostname or "").lower()
+        parts = urlsplit(url)
+        try:
+            host, port = (parts.hostname or "").lower(), parts.port
+        except ValueError:
+            return cls("")
+        if parts.scheme not in _DEFAULT_PORTS or not host:
+            return cls("")
         try:
             ip_address(host)
         except ValueError:
-            host = host.removeprefix("www.")
-        return cls(host)
+            floor = registered_domain(host)
+            while host != floor and host.split(".", 1)[0] in _SERVICE_LABELS:
+                host = host.split(".", 1)[1]
+        return cls(host if port in (None, _DEFAULT_PORTS[parts.scheme]) else f"{host}:{port}")
 
     def admits(self, url: str) -> bool:
-        host = (urlsplit(url).hostname or "").lower()
-        return host == self.root or host.endswith("." + self.root)
+        domain, _, port = self.root.partition(":")
+        parts = urlsplit(url)
+        try:
+            host, their_port = (parts.hostname or "").lower(), parts.port
+        except ValueError:  # a port that is not a number
+            return False
+        if not domain or parts.scheme not in _DEFAULT_PORTS:
+            return False
+        if their_port not in (None, _DEFAULT_PORTS[parts.scheme]) and str(their_port) != port:
+            return False
+        return host == domain or host.endswith("." + domain)

@@ -30,10 +30,21 @@ _LOOKALIKE = re.compile(
         r"要点", r"实施方案", r"工作计划", r"工作总结(?!.*年度报告)",
         r"人大代表", r"政协", r"建议办理", r"提案",
         r"制度$", r"目录$", r"社会责任",
+        r"》.",  # words after a quoted title are about that document (《…年度报告》解…, cut or not)
     ))
 )
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+# The column's own name (portals.md §4.1): a label, not a document, however report-like.
+_COLUMN_LABEL = re.compile(
+    r"^(部门|乡镇|镇街|街道|乡镇街道|县直部门|县级部门|市直部门|区直部门|本级|县政府|市政府|区政府|各单位)?"
+    r"((政府|政务)?(信息)?公开(工作)?(年度报告|年报)|年度报告|年报)(专栏|栏目|专题|汇总)?$")
+# A list title cut short (portals.md §5 "anchor text truncated with …/..."): only the article knows.
+_CUT = re.compile(r"(…|\.{2,}|。{2,})$")
+_REPORT_HINT = re.compile(r"(19|20)\d{2}|信息|公开|年度|年报|报告")
+# Inside a 年报 column, titles drop the wording: `2023年度报告`, `城关镇2023年报告` (portals.md §2.7).
+_COLUMN_TITLE = re.compile(r"(19|20)\d{2}\s*年?度?.{0,16}?(报告|年报)")
 
 
 def squash(text: str | None) -> str:
@@ -60,6 +71,8 @@ def classify(title: str | None) -> Verdict:
     year = int(year_match.group(1)) if year_match else None
     if not text:
         return Verdict(False, None, "empty title")
+    if _COLUMN_LABEL.match(text):
+        return Verdict(False, None, "column label")
     bad = _LOOKALIKE.search(text)
     if bad:
         return Verdict(False, year, f"look-alike: {bad.group(0)}")
@@ -68,8 +81,24 @@ def classify(title: str | None) -> Verdict:
     return Verdict(False, year, "no report wording")
 
 
-def is_report_title(title: str | None) -> bool:
-    return classify(title).is_report
+def listed(title: str | None, in_column: bool = False) -> Verdict:
+    """Is a listed link worth fetching as a report? Looser than `classify`: a cut title
+    that may be a report, and in a 年报 column a year and 报告, are fetched and decided
+    on the article (reason "cut title" / "column title")."""
+    verdict = classify(title)
+    if verdict.is_report or verdict.reason.startswith(("look-alike", "column label", "empty")):
+        return verdict
+    text = normalize_title(title)
+    if _CUT.search(text) and _REPORT_HINT.search(_CUT.sub("", text)):
+        return Verdict(True, verdict.year, "cut title")
+    if in_column and _COLUMN_TITLE.search(text):
+        return Verdict(True, verdict.year, "column title")
+    return verdict
+
+
+def is_column_label(title: str | None) -> bool:
+    """The 年报 column's own name (no year, no organ): `政府信息公开年报`, `年度报告`."""
+    return bool(_COLUMN_LABEL.match(normalize_title(title)))
 
 
 def parse_years(spec: str | None) -> tuple[int, int] | None:

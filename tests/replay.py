@@ -1,12 +1,14 @@
-"""Replay saved pages (real samples, farm pages) into family modules, without a network."""
+"""Replay saved pages (real samples, farm pages) into the page reader and family modules, without a network."""
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
 
-from scrapy.http import HtmlResponse, Request, TextResponse
+from scrapy.http import Headers, Request
+from scrapy.responsetypes import responsetypes
 
 from crawler.families import Entry, ListPage
+from crawler.page import Page
 
 from farm.model import Farm
 
@@ -20,20 +22,44 @@ def farm() -> Farm:
     return build(1)
 
 
-def sample(name: str, url: str) -> HtmlResponse:
-    """A real page from tests/files/portal_html as if served from `url`."""
-    return HtmlResponse(url, body=(SAMPLES / name).read_bytes(), encoding="utf-8")
+def sample(name: str, url: str, meta: dict | None = None, headers: dict | None = None) -> Page:
+    """A saved page from tests/files/portal_html as if served from `url`."""
+    return Page(response(url, (SAMPLES / name).read_bytes(), headers or {"Content-Type": "text/html; charset=utf-8"},
+                         meta=meta))
 
 
-def farm_response(url: str, method: str = "GET", body: bytes = b"", meta: dict | None = None):
-    """What the farm answers for `url` (static page or API handler), as a Scrapy response."""
-    route = farm().resolve(method, url, body)
-    headers = dict(route.headers)
-    request = Request(url, method=method, body=body, meta=meta or {})
-    kind = HtmlResponse if "html" in headers.get("Content-Type", "text/html") else TextResponse
-    return kind(url, status=route.status, body=route.body, headers=headers, request=request)
+def response(url: str, body: bytes, headers: dict, method: str = "GET", request_body: bytes = b"",
+             meta: dict | None = None, status: int = 200):
+    """A Scrapy response of the class Scrapy would pick for these headers, with its request."""
+    request = Request(url, method=method, body=request_body, meta=meta or {})
+    kind = responsetypes.from_args(headers=Headers(headers), url=url, body=body)
+    return kind(url, status=status, body=body, headers=headers, request=request)
+
+
+def farm_page(url: str, method: str = "GET", body: bytes = b"", meta: dict | None = None,
+              headers: dict | None = None) -> Page:
+    """What the farm answers for `url` (static page or API handler), as a read page."""
+    route = farm().resolve(method, url, body, {k.lower(): v for k, v in (headers or {}).items()})
+    return Page(response(url, route.body, dict(route.headers), method, body, meta, route.status))
+
+
+def farm_answer(request: Request) -> Page:
+    """What the farm answers to a request a family built (its method, body, headers and meta)."""
+    headers = {name.decode(): values[0].decode() for name, values in request.headers.items()}
+    return farm_page(request.url, request.method, request.body, request.meta, headers)
 
 
 def split(outputs) -> tuple[list[Entry], list[ListPage]]:
     outputs = list(outputs)
     return ([o for o in outputs if isinstance(o, Entry)], [o for o in outputs if isinstance(o, ListPage)])
+
+
+def spider(settings: dict | None = None, **arguments):
+    """A `reports` spider with a crawler (stats, settings, fingerprints), for calling callbacks directly."""
+    from scrapy.utils.test import get_crawler
+
+    from crawler.spiders.reports import ReportsSpider
+
+    crawler = get_crawler(ReportsSpider, settings or {})
+    crawler.spider = ReportsSpider.from_crawler(crawler, **arguments)
+    return crawler.spider

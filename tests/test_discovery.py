@@ -47,3 +47,15 @@ def test_fence_admits_subdomains_but_not_the_city_or_mirrors():
     county = Fence.for_url("http://maojian.shiyan.gov.cn/")
     assert county.admits("http://maojian.shiyan.gov.cn/x") and not county.admits("http://www.shiyan.gov.cn/")
     assert Fence.for_url("http://61.150.65.235/zfxxgk/").admits("http://61.150.65.235/a")
+
+
+def test_an_address_alone_is_a_road_only_when_it_names_the_column():
+    assert score_link("更多>>", "http://x.gov.cn/zwgk/zfxxgknb/index.html") >= NAV_THRESHOLD
+    assert score_link("机构职能", "http://x.gov.cn/zwgk/jgzn/index.html") == 0
+    assert score_link("云岭县政府信息公开制度", "http://x.gov.cn/zwgk/zfxxgk/zfxxgkzd/content/post_1.html") == 0
+
+
+def test_registered_domain_bounds_the_fence():
+    assert Fence.for_url("http://xxgk.qinan.gov.cn/").root == "qinan.gov.cn"
+    assert Fence.for_url("http://www.xxgk.maojian.shiyan.gov.cn/").root == "maojian.shiyan.gov.cn"
+    assert Fence.for_url("http://www.gov.cn/").root == "www.gov.cn"  # never the public suffix itself

@@ -1,7 +1,7 @@
 """Report titles (portals.md §4.3) against their look-alikes (§4.5)."""
 import pytest
 
-from crawler.recognize import classify, parse_years, year_wanted
+from crawler.recognize import classify, listed, parse_years, year_wanted
 
 
 @pytest.mark.parametrize("title, year", [
@@ -17,7 +17,6 @@ from crawler.recognize import classify, parse_years, year_wanted
     ("高平市人民政府办公室\n 2023年政府信息公开工作年度报告", 2023),
     ("孟津区送庄镇人民政府 2023 年政府信息公开工作 年度报告", 2023),
     ("桦树镇2023年度政府信息公开年度工作报告", 2023),
-    ("政府信息公开工作年度报告", None),
 ])
 def test_reports_are_recognised(title, year):
     verdict = classify(title)
@@ -49,3 +48,30 @@ def test_year_filter():
     bounds = parse_years("2021-2023")
     assert bounds == (2021, 2023) and parse_years("2024") == (2024, 2024) and parse_years(None) is None
     assert year_wanted(2022, bounds) and not year_wanted(2024, bounds) and year_wanted(None, bounds)
+
+
+@pytest.mark.parametrize("title", ["政府信息公开年报", "政府信息公开工作年度报告", "乡镇政府信息公开年报", "部门信息公开年报",
+                                   "年度报告", "政务公开年报专栏"])
+def test_column_labels_are_not_reports(title):
+    assert classify(title).reason == "column label"
+
+
+@pytest.mark.parametrize("title, in_column, reason", [
+    ("峨川县人民政府2023年政府信息公开工…", False, "cut title"),       # portals.md §5: anchor text cut with …
+    ("峨川县卫生健康委员会2022年政...", False, "cut title"),
+    ("2023年度报告", True, "column title"),                          # §2.7: titles without the wording
+    ("城关镇2024年报告", True, "column title"),
+])
+def test_listed_titles_the_article_must_decide(title, in_column, reason):
+    verdict = listed(title, in_column)
+    assert verdict.is_report and verdict.reason == reason
+
+
+@pytest.mark.parametrize("title, in_column", [
+    ("《峨川县人民政府2023年政府信息公开工作年度报告》解…", False),  # a cut look-alike shows its wording
+    ("峨川县召开第三次常务会议暨全县…", False),                       # cut, nothing report-like
+    ("2023年度报告", False),                                          # outside a 年报 column: not enough
+    ("2023年政府工作报告", True),                                     # a look-alike even in the column
+])
+def test_listed_titles_not_worth_a_request(title, in_column):
+    assert not listed(title, in_column).is_report

@@ -8,6 +8,7 @@ Paging is the `pageIndex` query parameter with no total, hence probes.
 from __future__ import annotations
 
 import re
+from ..page import Page
 from .base import Family, next_by_query
 
 
@@ -19,7 +20,7 @@ class Anhui(Family):
     )
     article_id = re.compile(r"/((?:public/\d+|XxgkAnnualReport/show)/\d+)\.html")
 
-    def listing(self, response):
-        yield from super().listing(response)
-        if re.search(r"/public/column/|/XxgkAnnualReport/index", response.url):
-            yield next_by_query(response.url, "pageIndex")
+    def listing(self, page: Page):
+        yield from super().listing(page)
+        if re.search(r"/public/column/|/XxgkAnnualReport/index", page.url):
+            yield next_by_query(page.url, "pageIndex")

@@ -17,7 +17,9 @@ from datetime import datetime, timezone, timedelta
 import scrapy
 
 from ..discovery import is_report_column
-from .base import Entry, Family, ListPage
+from ..meta import API_STATE
+from ..page import Entry, Page
+from .base import Family, ListPage, state
 
 _INDEX = re.compile(r"/index(?:_(\d+))?\.html$")
 _SID = re.compile(r"SID\s*:\s*['\"]([^'\"]+)['\"]")
@@ -32,52 +34,53 @@ class Guangdong(Family):
         re.compile(r"/gkmlpt/"),
     )
     article_id = re.compile(r"/m?post_(\d+)\.html")
+    lists = (re.compile(r"SID\s*:[\s\S]*var\s+TREE\s*="),)
     api_page_size = 100
 
-    def listing(self, response):
-        yield from super().listing(response)
-        gkmlpt = self.gkmlpt_columns(response)
+    def listing(self, page: Page):
+        yield from super().listing(page)
+        gkmlpt = self.gkmlpt_columns(page)
         if gkmlpt is not None:
             yield from gkmlpt
             return
-        index = _INDEX.search(response.url)
-        if index or response.url.endswith("/"):
-            page = int(index.group(1) or 1) if index else 1
-            yield ListPage(scrapy.Request(response.urljoin(f"index_{page + 1}.html")), probe=True)
+        index = _INDEX.search(page.url)
+        if index or page.url.endswith("/"):
+            number = int(index.group(1) or 1) if index else 1
+            yield ListPage(scrapy.Request(page.urljoin(f"index_{number + 1}.html")), probe=True)
 
-    def is_column(self, response) -> bool:
-        """A gkmlpt entry page is a catalogue to list (its 年报 classify lives in TREE)."""
-        return bool(_SID.search(response.text) and _TREE.search(response.text)) or super().is_column(response)
-
-    def gkmlpt_columns(self, response):
+    def gkmlpt_columns(self, page: Page):
         """API requests for the TREE nodes that are 年报 columns; None if not a gkmlpt page."""
-        sid, tree = _SID.search(response.text), _TREE.search(response.text)
+        sid, tree = _SID.search(page.text), _TREE.search(page.text)
         if not (sid and tree):
             return None
-        base = response.url.split("/gkmlpt/")[0] + "/gkmlpt/api/all/"
+        try:
+            nodes = list(walk(json.loads(tree.group(1))))
+        except ValueError:
+            return None
+        base = page.url.split("/gkmlpt/")[0] + "/gkmlpt/api/all/"
         return [self.api_page(base, node["id"], sid.group(1), 1)
-                for node in walk(json.loads(tree.group(1)))
-                if is_report_column(node.get("name"), "")]
+                for node in nodes if isinstance(node, dict) and is_report_column(node.get("name"), "")]
 
     @staticmethod
-    def api_page(base: str, classify: int, sid: str, page: int) -> ListPage:
-        request = scrapy.Request(f"{base}{classify}?page={page}&sid={sid}",
-                                 meta={"gkmlpt": (base, classify, sid, page)})
-        return ListPage(request, probe=page > 1, handler="gkmlpt_api")
+    def api_page(base: str, classify: int, sid: str, number: int) -> ListPage:
+        request = scrapy.Request(f"{base}{classify}?page={number}&sid={sid}",
+                                 meta={API_STATE: {"base": base, "classify": classify, "sid": sid, "page": number}})
+        return ListPage(request, probe=number > 1, handler="gkmlpt_api")
 
-    def gkmlpt_api(self, response):
-        data = json.loads(response.text)
-        articles = data.get("articles") or []
+    def gkmlpt_api(self, page: Page):
+        data = page.json if page.kind == "json" else {}
+        articles = data.get("articles") or [] if isinstance(data, dict) else []
         for row in articles:
-            if row.get("type") == "url":  # jump entry to another site: nothing to fetch here
+            if row.get("type") == "url" or not row.get("url"):  # a jump entry to another site
                 continue
             stamp = row.get("create_time") or row.get("first_publish_time")
             date = (datetime.fromtimestamp(int(stamp), _CHINA).date().isoformat()
                     if str(stamp or "").isdigit() else None)
-            yield Entry(response.urljoin(row["url"]), row.get("title") or "", date)
-        base, classify, sid, page = response.meta["gkmlpt"]
-        if articles and (page - 1) * self.api_page_size + len(articles) < int(data.get("total") or 0):
-            yield self.api_page(base, classify, sid, page + 1)
+            yield Entry(page.urljoin(row["url"]), row.get("title") or "", date)
+        known = state(page)
+        number = known.get("page", 1)
+        if known and articles and (number - 1) * self.api_page_size + len(articles) < int(data.get("total") or 0):
+            yield self.api_page(known["base"], known["classify"], known["sid"], number + 1)
 
 
 def walk(nodes):

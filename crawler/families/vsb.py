@@ -11,6 +11,7 @@ import re
 
 import scrapy
 
+from ..page import Page
 from .base import Family, ListPage, column_prefix
 
 _TOTAL = re.compile(r"_simple_list_gotopage_fun\(\s*(\d+)|共\s*(\d+)\s*页")
@@ -23,12 +24,13 @@ class Vsb(Family):
         re.compile(r"_simple_list_gotopage_fun|vsb_content|\"wbnews\""),
     )
     article_id = re.compile(r"/info/\d+/(\d+)\.htm")
+    lists = (re.compile(r"_simple_list_gotopage_fun"),)
 
-    def listing(self, response):
-        yield from super().listing(response)
-        total = _TOTAL.search(response.text)
-        if total and not re.search(r"/\d+\.htm$", response.url):
+    def listing(self, page: Page):
+        yield from super().listing(page)
+        total = _TOTAL.search(page.text)
+        if total and not re.search(r"/\d+\.htm$", page.url):
             pages = int(total.group(1) or total.group(2))
-            prefix = column_prefix(response.url)
+            prefix = column_prefix(page.url)
             for number in range(pages - 1, 0, -1):
-                yield ListPage(scrapy.Request(response.urljoin(f"{prefix}/{number}.htm")))
+                yield ListPage(scrapy.Request(page.urljoin(f"{prefix}/{number}.htm")))
