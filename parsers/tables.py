@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from . import template as T
 from .linear import Line, Values, to_lines
-from .values import (GROUP_TOTALS, MAX_DIGITS, ROW_TOTAL, Number, Rules, holds, read_cell,
-                     split_glued)
+from .values import (GROUP_TOTALS, MAX_DIGITS, ROW_TOTAL, Cell, Number, Rules, holds, place,
+                     read_cell, settle)
 
 COUNT_DIGITS = 7
 
@@ -103,11 +103,14 @@ class Stream:
                     last = self.runs[-1] if self.runs else None
                     if last and last.pos == size and last.stacks(piece):
                         last.values.cells += piece.cells  # numbers set one per line
+                        last.values.open_end = piece.open_end
                         last.stacked = True
                     else:
                         self.runs.append(Run(size, n, Values(list(piece.cells), piece.structured,
-                                                             piece.glued)))
+                                                             piece.glued, piece.open_end)))
         self.text = "".join(parts)
+        self.cut = False  # the text ends inside this table
+        self.kept_blanks = True  # the text shows blank cells where they are
 
     def line_label(self, line: int) -> str:
         return "".join(ch for ch, n in zip(self.text, self.char_line) if n == line)
@@ -252,25 +255,96 @@ def _without_subtotal(cells: list[str]) -> list[str] | None:
     return list(readings.pop()) if len(readings) == 1 else None
 
 
-def read_run(run: Values, width: int, rules: Rules = (), leading_first: bool = True
-             ) -> tuple[list[Number | None] | None, str]:
-    """The ``width`` values of a run, or None and the reason they can't be placed."""
-    cells = _trim(run.cells, width, leading_first) if run.structured else list(run.cells)
-    if len(cells) == width + 1 and rules == ROW_TOTAL:
-        cells = _without_subtotal(cells) or cells
-    if len(cells) == width:
-        read = [read_cell(c) for c in cells]
-        notes = "; ".join(c.note for c in read if c and c.note)
-        return [c.value if c else None for c in read], notes
-    if len(cells) > width:
-        return None, f"{len(cells)} values where {width} were expected"
-    if run.glued and all(c.lstrip("+-").isdigit() for c in cells):
+def _left_packed(cells: list[str]) -> bool:
+    """Values first, then only blanks (at least one)."""
+    filled = [bool(c.strip()) for c in cells]
+    return not filled[-1] and filled == sorted(filled, reverse=True)
+
+
+def blank_before_value(cells: list[str]) -> bool:
+    """A blank cell followed by a value: the text keeps its blank cells where they are."""
+    seen_blank = False
+    for c in cells:
+        if not c.strip():
+            seen_blank = True
+        elif seen_blank:
+            return True
+    return False
+
+
+def _cells(run: Values, width: int, rules: Rules, leading_first: bool, kept_blanks: bool
+           ) -> tuple[list[Cell] | None, str]:
+    """The run's ``width`` cells, or None and why they can't be placed.
+
+    Cells in place (as many as columns) are read as they stand, except a row whose
+    values come first and whose padding was cut off: where the text never shows a
+    blank cell before a value, its blank cells may have been dropped rather than
+    written, and the values' columns are not known. Such rows, and rows with fewer
+    cells than columns, are placed by ``values.place``."""
+    if run.structured:
+        cells = _trim(run.cells, width, leading_first)
+        if len(cells) == width + 1 and rules == ROW_TOTAL:
+            cells = _without_subtotal(cells) or cells
+        if len(cells) > width:
+            return None, f"{len(cells)} values where {width} were expected"
+        dropped = len(cells) < len(run.cells) and not kept_blanks and _left_packed(cells)
+        if len(cells) == width and not dropped:
+            return [read_cell(c) for c in cells], ""
+        tokens = [c for c in cells if c.strip()]
+    else:
+        tokens = list(run.cells)
+        if len(tokens) == width:
+            return [read_cell(c) for c in tokens], ""
+        if len(tokens) > width:
+            return None, f"{len(tokens)} values where {width} were expected"
+    return _placed(tokens, width, rules, run.glued and not run.structured)
+
+
+def _placed(tokens: list[str], width: int, rules: Rules, glued: bool
+            ) -> tuple[list[Cell] | None, str]:
+    """Fewer cells than columns: where the template's totals settle the columns."""
+    shown = " ".join(tokens)
+    if glued and all(t.lstrip("+-").isascii() and t.lstrip("+-").isdigit() for t in tokens):
         # counts of applications and cases never run to 8 digits; money and decisions may
-        values, why = split_glued(cells, width, rules, COUNT_DIGITS if rules else MAX_DIGITS)
-        if values is not None:
-            return values, f"glued digits {' '.join(cells)!r} split as {values} {why}".rstrip()
-        return None, f"glued digits {' '.join(cells)!r}: {why}"
-    return None, f"{len(cells)} values where {width} were expected"
+        values, why = place(tokens, width, rules, COUNT_DIGITS if rules else MAX_DIGITS)
+        what = f"glued digits {shown!r}"
+    else:
+        read = [read_cell(t) for t in tokens]
+        if not rules or not all(c and isinstance(c.value, int) and not (c.unit or c.kind or c.note)
+                                for c in read):
+            return None, f"{len(tokens)} values where {width} were expected"
+        values, why = place([c.value for c in read], width, rules)
+        what = f"values {shown!r} (blank cells dropped)"
+    if values is None:
+        return None, f"{what}: {why}"
+    return [Cell(v, text=str(v)) for v in values], f"{what} placed as {values} {why}".rstrip()
+
+
+def read_run(run: Values, columns: tuple[str, ...], rules: Rules = (), leading_first: bool = True,
+             kept_blanks: bool = True, in_yuan: bool = False) -> tuple[list[Number | None] | None, list[str]]:
+    """The values of a run for ``columns``, or None; with every note on the way. Each
+    value is settled against its column (``values.settle``)."""
+    cells, why = _cells(run, len(columns), rules, leading_first, kept_blanks)
+    notes = [why] if why else []
+    if cells is None:
+        return None, notes
+    values = []
+    for cell, column in zip(cells, columns):
+        name = column.rpartition(".")[2]
+        value, note = settle(cell, name, name in T.MONEY_COLUMNS, name in T.SIGNED_COLUMNS, in_yuan)
+        if note:
+            notes.append(f"column {column}: {note}")
+        values.append(value)
+    return values, notes
+
+
+def complete(run: Values, columns: tuple[str, ...], leading_first: bool) -> bool:
+    """Whether the last row before the end of a cut-off text is whole: as many cells as
+    columns, and the last one not possibly cut (only "0" cannot begin a longer count)."""
+    cells = _trim(run.cells, len(columns), leading_first) if run.structured else run.cells
+    if len(cells) < len(columns) and not run.glued:  # glued digits may hold several cells
+        return False
+    return not run.open_end or (run.cells[-1].strip() == "0" and columns[-1] not in T.MONEY_COLUMNS)
 
 
 # --- the tables --------------------------------------------------------------------
@@ -291,10 +365,15 @@ class Reader:
         span = self.spans.get(name)
         if span is None:
             return None
-        return Stream(to_lines(self.text[span[0]:span[1]], self.shape))
+        stream = Stream(to_lines(self.text[span[0]:span[1]], self.shape))
+        # grids are whole tables; a text that ends inside a table was cut off
+        stream.cut = self.shape != "tsv" and span[1] >= len(self.text.rstrip())
+        stream.kept_blanks = self.shape == "tsv" or any(
+            r.values.structured and blank_before_value(r.values.cells) for r in stream.runs)
+        return stream
 
     def _rows(self, stream: Stream, rows: tuple[T.Row, ...], ordered: bool, table: str,
-              rules: Rules, leading_first: bool) -> dict[str, list | None]:
+              rules: Rules, leading_first: bool, in_yuan: bool = False) -> dict[str, list | None]:
         found = [m for i, row in enumerate(rows) for m in stream.matches(i, _pattern(row))]
         run_lines = {r.line for r in stream.runs}
         chosen = (_ordered(found, run_lines) if ordered
@@ -302,20 +381,30 @@ class Reader:
         assigned, spare = _align(stream, chosen)
         self.spare[table] = spare
         self.assigned.update({rows[i].key: run for i, run in assigned.items()})
-        out: dict[str, list | None] = {}
-        for i, row in enumerate(rows):
+        seen = {m.row for m in chosen}
+        # in a text cut off inside the table, the rows after the last label seen are lost,
+        # and so is that row itself unless it is whole
+        last = max(seen, default=-1) if stream.cut else len(rows)
+        out: dict[str, list | None] = dict.fromkeys(row.key for row in rows)
+        lost = [row.key for i, row in enumerate(rows) if i > last]
+        for i, row in enumerate(rows[:last + 1]):
             run = assigned.get(i)
+            if i == last and stream.cut and not (run and complete(run.values, row.columns,
+                                                                  leading_first)):
+                lost.insert(0, row.key)
+                continue
             if run is None:
-                out[row.key] = None
-                self.warnings.append(f"table {table}: row {row.key} not found"
-                                     if i not in {m.row for m in chosen}
+                self.warnings.append(f"table {table}: row {row.key} not found" if i not in seen
                                      else f"table {table}: row {row.key} has no values")
                 continue
-            values, note = read_run(run.values, row.width, rules if row.width > 1 else (),
-                                    leading_first)
-            if note:
-                self.warnings.append(f"table {table}: row {row.key}: {note}")
+            values, notes = read_run(run.values, row.columns, rules if row.width > 1 else (),
+                                     leading_first, stream.kept_blanks,
+                                     in_yuan and (row.key, T.WAN_YUAN[1]) == T.WAN_YUAN)
+            self.warnings += [f"table {table}: row {row.key}: {note}" for note in notes]
             out[row.key] = values
+        if lost:
+            self.warnings.append(f"table {table}: the text ends inside the table; rows "
+                                 f"{', '.join(lost)} not read")
         return out
 
     def _left_out(self, table: str, runs: list[Run]) -> None:
@@ -329,29 +418,19 @@ class Reader:
             return None, None
         tpl = self.active_fmt = self.active_format(stream)
         rows = T.active_rows(tpl or "2021")
+        # the template asks for 万元; a header in 元 converts the cell it heads
+        in_yuan = bool(re.search(r"单位:?元|\(元\)", stream.text))
         raw = self._rows(stream, rows, ordered=False, table="二", rules=(),
-                         leading_first=False)
+                         leading_first=False, in_yuan=in_yuan)
         self._left_out("二", self.spare["二"])
         table = {row.key: dict(zip(row.columns, raw[row.key] or [None] * row.width))
                  for row in rows}
-        self._to_wan_yuan(stream, table)
         return table, tpl
-
-    def _to_wan_yuan(self, stream: Stream, table: dict) -> None:
-        """The template asks for 万元; a report that states 元 (header or cell) is converted."""
-        row, column = T.WAN_YUAN
-        value = table.get(row, {}).get(column)
-        run = self.assigned.get(row)
-        in_yuan = bool(re.search(r"单位:?元|\(元\)", stream.text)) or bool(
-            run and any(cell and cell.unit == "元" for cell in map(read_cell, run.values.cells)))
-        if in_yuan and value is not None:
-            table[row][column] = round(value / 10000, 6)
-            self.warnings.append(f"table 二: {row} stated in 元 ({value}), converted to 万元")
 
     @staticmethod
     def active_format(stream: Stream) -> str | None:
         is21 = stream.has(T.ACTIVE_HEADERS["2021"])
-        is19 = stream.has(T.ACTIVE_HEADERS["2019"]) or stream.has(("其他对外管理服务", "政府集中采购"))
+        is19 = stream.has(T.ACTIVE_HEADERS["2019"])
         if is21 != is19:
             return "2021" if is21 else "2019"
         return None
@@ -382,7 +461,8 @@ class Reader:
         for run in self.spare["三"]:
             label = stream.line_label(run.line)
             key = next((k for k, word in T.SUBTOTALS if word in label and k not in found), None)
-            values = read_run(run.values, 7, ROW_TOTAL)[0] if key else None
+            values = read_run(run.values, T.APPLICANT_COLUMNS, ROW_TOTAL, True,
+                              stream.kept_blanks)[0] if key else None
             if values:
                 found[key] = values
             else:
@@ -391,7 +471,8 @@ class Reader:
         return found
 
     def review(self) -> dict | None:
-        width = len(T.REVIEW_GROUPS) * len(T.REVIEW_COLUMNS)
+        columns = tuple(f"{g}.{c}" for g in T.REVIEW_GROUPS for c in T.REVIEW_COLUMNS)
+        width = len(columns)
         stream = self.stream("review_litigation")
         if stream is not None:
             header = re.search(r"维持|纠正|审结|总计", stream.text)
@@ -409,15 +490,18 @@ class Reader:
         for r in runs:
             cells += r.values.cells
         glued = any(r.values.glued for r in runs)
-        values, note = read_run(Values(cells, structured, glued), width, GROUP_TOTALS, True)
-        if values and not structured and len(runs) > 1 and None not in values \
-                and not holds(GROUP_TOTALS, values):
-            # numbers torn apart by header words (plain PDF text): their order is not certain
-            values, note = None, "numbers interleaved with header words and totals do not add up"
+        row = Values(cells, structured, glued, open_end=bool(runs) and runs[-1].values.open_end)
+        values, notes = None, []
+        if stream is not None and stream.cut and not complete(row, columns, True):
+            notes = ["the text ends inside the table; its values are not read"]
+        elif runs:
+            values, notes = read_run(row, columns, GROUP_TOTALS, True, stream is None or stream.kept_blanks)
+        if values and len(runs) > 1 and None not in values and not holds(GROUP_TOTALS, values):
+            # numbers torn apart by header words (PDF text): their order is not certain
+            values, notes = None, ["numbers interleaved with header words and totals do not add up"]
         if not runs:
             self.warnings.append("table 四: no values found")
-        elif note:
-            self.warnings.append(f"table 四: {note}")
+        self.warnings += [f"table 四: {note}" for note in notes]
         values = values or [None] * width
         n = len(T.REVIEW_COLUMNS)
         return {g: dict(zip(T.REVIEW_COLUMNS, values[i * n:(i + 1) * n]))

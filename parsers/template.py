@@ -70,14 +70,19 @@ ACTIVE_2019 = (
     Row("procurement", "政府集中采购", ("政府集中采购", "集中采购"), 2, ("count", "amount")),
 )
 
-# Header words that tell the table 二 format apart.
-ACTIVE_HEADERS = {"2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量",
-                           "本年收费金额"),
-                  "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
-                           "本年增/减", "采购项目数量")}
+# Words that tell the table 二 format apart: its column headers (also truncated, as in
+# 现行有效件, or reworded, as in 本年新制发数量) and the rows only 2019 has.
+ACTIVE_HEADERS = {"2021": ("制发", "废止", "现行有效", "本年处理决定数量", "本年收费金额"),
+                  "2019": ("新制作", "新公开", "对外公开总", "上一年项目", "增/减", "采购项目数量",
+                           "采购总金额", "其他对外管理服务", "政府集中采购")}
 
-# The cell the template states in 万元; a report that writes 元 is converted.
+# The cell whose header states its unit (本年收费金额（单位：万元）); a report that writes 元 there
+# is converted.
 WAN_YUAN = ("fees", "amount")
+# Columns that hold money in 万元 (decimals allowed), and the one that holds a change
+# (本年增/减, may be negative); every other cell counts things.
+MONEY_COLUMNS = ("amount",)
+SIGNED_COLUMNS = ("change",)
 
 # --- table 三 ---------------------------------------------------------------
 
