@@ -52,14 +52,16 @@ _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
 # A row's own item number fused to the digits before it: "00000003.危及" -> "0000000 3.危及".
 _FUSED_NUMBERING = re.compile(r"(?<=\d)([1-8])(?=[.、][\u4e00-\u9fff“\"])")
 _VALUE_TOKEN = re.compile(
-    r"(?:(?<=\d)[+-]|(?<![\d.])[+-]?)\d+(?:,\d{3})*(?:\.\d+)?(?:\s*(?:万元|元|[件个条项項]))?"
+    r"(?:(?<=\d)[+-]|(?<![\d.])[+-]?)\d+(?:,\d{3})*(?:\.\d+)?"
+    r"(?:\s*(?:万元|元|[件个条项項]|\((?:万元|万|元)\)))?"
     r"(?!\d)(?![.、年月日号时](?!\d))"
     r"|(?:增加|减少|增|减)\d+(?![\d.])|未增未减|无增减|不增不减"
     r"|(?<!\S)(?:[/—–-]+|无)(?!\S)", re.ASCII)
 
 
 def to_lines(text: str, shape: str | None = None) -> list[Line]:
-    """Lines of pieces. ``shape="tsv"`` forces tab-separated rows (rendered grids)."""
+    """Lines of pieces. ``shape="tsv"`` forces tab-separated rows (rendered grids);
+    ``shape="pdf"``: text laid out from a PDF, whose line breaks say nothing of cells."""
     raw = [ln for ln in text.split("\n")
            if not _PAGE_MARK.match(ln) and not _SEPARATOR_ROW.match(ln.strip())]
     if shape == "tsv":
@@ -73,7 +75,7 @@ def to_lines(text: str, shape: str | None = None) -> list[Line]:
     elif any("\t" in ln.strip(" \t\r") for ln in content):
         lines = [_line(ln) for ln in content]
     else:
-        lines = _bare(raw)
+        lines = _bare(raw, cells=shape != "pdf")
     lines = [line for line in lines if line]
     _mark_open_end(lines, text)
     return lines
@@ -193,20 +195,20 @@ def _line(ln: str) -> Line:
     return _free_line(_HEADING_MARK.sub("", ln))
 
 
-def _bare(raw: list[str]) -> list[Line]:
+def _bare(raw: list[str], cells: bool = True) -> list[Line]:
     """Lines without tabs and few pipes: one cell per line where every line is one cell
-    and the line breaks around values are regular (one or two, three times in four at
-    least; an extra one is a blank cell); otherwise each line on its own (PDF text:
-    pages, torn labels and column blocks make its breaks say nothing of blanks)."""
+    and the line breaks are regular (the usual one or two, never fewer between two
+    values; an extra one is a blank cell); otherwise each line on its own (PDF text,
+    whose pages, torn labels and column blocks make its breaks say nothing of blanks)."""
     pieces = [(n, _line(t)) for n, t in enumerate(raw) if t.strip()]
     lines = [line for _, line in pieces]
-    if len(pieces) < 6 or any("\f" in t for t in raw) or not all(len(line) == 1 and (isinstance(line[0], str) or (
+    if not cells or len(pieces) < 6 or not all(len(line) == 1 and (isinstance(line[0], str) or (
             len(line[0].cells) == 1 and not line[0].glued)) for line in lines):
         return lines
-    gaps = [b - a for (a, x), (b, y) in zip(pieces, pieces[1:])
-            if isinstance(x[0], Values) or isinstance(y[0], Values)]
-    base, usual = Counter(gaps).most_common(1)[0] if gaps else (1, 0)
-    if base not in (1, 2) or min(gaps, default=base) < base or usual < 0.75 * len(gaps):
+    gaps = [(b - a, isinstance(x[0], Values) and isinstance(y[0], Values))
+            for (a, x), (b, y) in zip(pieces, pieces[1:])]
+    base = Counter(gap for gap, _ in gaps).most_common(1)[0][0]
+    if base not in (1, 2) or any(gap < base for gap, values in gaps if values):
         return lines
     out = _Builder(by_row=False)
     previous = None

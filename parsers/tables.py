@@ -279,8 +279,9 @@ def _cells(run: Values, width: int, rules: Rules, leading_first: bool, kept_blan
     Cells in place (as many as columns) are read as they stand, except a row whose
     values come first and whose padding was cut off: where the text never shows a
     blank cell before a value, its blank cells may have been dropped rather than
-    written, and the values' columns are not known. Such rows, and rows with fewer
-    cells than columns, are placed by ``values.place``."""
+    written, and the values' columns are not known. Such rows, rows with fewer cells
+    than columns between separators, and glued digits are placed by ``values.place``;
+    a short row of free text (PDF) is not: it may be torn rather than blank."""
     if run.structured:
         cells = _trim(run.cells, width, leading_first)
         if len(cells) == width + 1 and rules == ROW_TOTAL:
@@ -295,7 +296,8 @@ def _cells(run: Values, width: int, rules: Rules, leading_first: bool, kept_blan
         tokens = list(run.cells)
         if len(tokens) == width:
             return [read_cell(c) for c in tokens], ""
-        if len(tokens) > width:
+        if len(tokens) > width or not run.glued:
+            # free text never shows a blank cell: a short row may be torn, not just blank
             return None, f"{len(tokens)} values where {width} were expected"
     return _placed(tokens, width, rules, run.glued and not run.structured)
 
@@ -354,7 +356,8 @@ class Reader:
 
     def __init__(self, text: str, shape: str | None = None):
         self.text = text
-        self.shape = shape
+        # pdftotext ends each page with a form feed: its line breaks are layout, not cells
+        self.shape = shape or ("pdf" if "\f" in text else None)
         self.spans = locate(text)
         self.warnings: list[str] = []
         self.spare: dict[str, list[Run]] = {}

@@ -156,7 +156,7 @@ REVIEW_COLUMNS = ("upheld", "corrected", "other", "pending", "total")
 # --- table anchors: words that open each table when headings are missing ----
 
 TABLE_ANCHORS = {
-    "active_disclosure": ("第二十条第（一）项", "第二十条第(一)项", "本年制发件数", "本年新制作数量"),
+    "active_disclosure": ("第二十条第", "本年制发件数", "本年新制作数量"),
     "applications": ("本列数据的勾稽关系", "申请人情况", "本年新收政府信息公开申请"),
     "review_litigation": ("未经复议直接起诉", "复议后起诉"),
 }
