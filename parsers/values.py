@@ -171,9 +171,15 @@ def place(tokens: list[Token], n: int, rules: Rules = (), max_digits: int = MAX_
     was dropped, or glued text cannot show it); the totals rules must hold (a blank
     counting as 0). A cell is kept where all such readings agree on it, None
     elsewhere. Returns (cells or None, why)."""
-    glued = [t for t in tokens if isinstance(t, str)]
-    signs = [t[0] if isinstance(t, str) and t[:1] in ("+", "-") else "" for t in tokens]
-    digits = [t[len(s):] if isinstance(t, str) else t for t, s in zip(tokens, signs)]
+    return _place(tuple(tokens), n, rules, max_digits)
+
+
+@lru_cache(maxsize=4096)
+def _place(tokens: tuple, n: int, rules: Rules, max_digits: int
+           ) -> tuple[list[Number | None] | None, str]:
+    glued = any(isinstance(t, str) for t in tokens)
+    signs = tuple(t[0] if isinstance(t, str) and t[:1] in ("+", "-") else "" for t in tokens)
+    digits = tuple(t[len(s):] if isinstance(t, str) else t for t, s in zip(tokens, signs))
     if not all(d.isascii() and d.isdigit() for d in digits if isinstance(d, str)):
         return None, "a glued token is not a plain digit string"
     if len(tokens) > n:
@@ -195,78 +201,83 @@ def place(tokens: list[Token], n: int, rules: Rules = (), max_digits: int = MAX_
     return cells, ""
 
 
-def _cell_options(signs: list[str], digits: list, n: int, rules: Rules, max_digits: int
+def _cell_options(signs: tuple, digits: tuple, n: int, rules: Rules, max_digits: int
                   ) -> list[set] | None:
     """For each cell, the values it takes over all valid readings (None: blank);
-    None when there is no valid reading. A search over states (cell, token,
-    offset, running sum of the open totals rule) with memoised completion, so
-    the readings are never listed one by one. Rules must be runs of addends each
-    followed by its total cell, as the template's are."""
-    role = {}
+    None when there is no valid reading. States (token, offset, running sum of the
+    open totals rule) are followed cell by cell, forward to every state a reading
+    can reach and back from those that finish, so readings are never listed one by
+    one. Rules must be runs of addends each followed by its total cell, as the
+    template's are."""
+    role = [""] * n
     for total, parts in rules:
-        role.update({i: "part" for i in parts})
+        for i in parts:
+            role[i] = "part"
         role[total] = "total"
+    end = len(digits)
     # the largest single value the tokens from t on could still give
-    top = [0] * (len(digits) + 1)
-    for t in range(len(digits) - 1, -1, -1):
+    top = [0] * (end + 1)
+    for t in range(end - 1, -1, -1):
         d = digits[t]
-        own = d if isinstance(d, int) else 10 ** min(len(d), max_digits) - 1
-        top[t] = max(own, top[t + 1])
-    completes: dict[tuple, bool] = {}
+        top[t] = max(d if isinstance(d, int) else 10 ** min(len(d), max_digits) - 1, top[t + 1])
 
-    def ceiling(t: int, o: int) -> int:
-        if o == 0:
-            return top[t]
-        return max(10 ** min(len(digits[t]) - o, max_digits) - 1, top[t + 1])
+    memo: dict[tuple, list[tuple]] = {}
 
-    def moves(k: int, t: int, o: int, run: int):
-        """(value, next state) for cell k: a blank, or each valid next piece."""
-        pieces = [(None, t, o)]
-        if t < len(digits):
+    def pieces(t: int, o: int) -> list[tuple]:
+        """(value, next token, next offset): a blank, or each valid next piece."""
+        if (t, o) in memo:
+            return memo[t, o]
+        out = memo[t, o] = [(None, t, o)]
+        if t < end:
             token = digits[t]
             if isinstance(token, int):
-                pieces.append((token, t + 1, 0))
+                out.append((token, t + 1, 0))
             else:
-                for end in range(o + 1, min(len(token), o + max_digits) + 1):
-                    piece = token[o:end]
-                    if piece[0] == "0" and end > o + 1:
+                last = len(token)
+                for stop in range(o + 1, min(last, o + max_digits) + 1):
+                    if token[o] == "0" and stop > o + 1:
                         break
-                    value = int((signs[t] if o == 0 else "") + piece)
-                    pieces.append((value, *((t + 1, 0) if end == len(token) else (t, end))))
-        kind = role.get(k)
-        for value, nt, no in pieces:
-            if kind == "total":
-                if (value or 0) != run:
-                    continue
-                nxt = 0
-            elif kind == "part":
-                nxt = run + (value or 0)
-                if nxt > ceiling(nt, no):  # the total, still to come, could not be that large
-                    continue
-            else:
-                nxt = run
-            yield value, (k + 1, nt, no, nxt)
+                    value = int((signs[t] if o == 0 else "") + token[o:stop])
+                    out.append((value, t + 1, 0) if stop == last else (value, t, stop))
+        return out
 
-    def complete(state: tuple) -> bool:
-        if state not in completes:
-            if len(completes) > MAX_STATES:
-                raise TooMany
-            k, t, o, run = state
-            completes[state] = (t == len(digits)) if k == n else any(
-                complete(nxt) for _, nxt in moves(*state))
-        return completes[state]
-
-    if not complete((0, 0, 0, 0)):
+    steps: list[list[tuple]] = []  # per cell: (state, value, next state)
+    frontier = {(0, 0, 0)}
+    seen = 0
+    for k in range(n):
+        edges = []
+        for state in frontier:
+            t, o, run = state
+            for value, nt, no in pieces(t, o):
+                v = value or 0
+                if role[k] == "total":
+                    if v != run:
+                        continue
+                    nxt = (nt, no, 0)
+                elif role[k] == "part":
+                    total = run + v
+                    ceiling = top[nt] if no == 0 else max(
+                        10 ** min(len(digits[nt]) - no, max_digits) - 1, top[nt + 1])
+                    if total > ceiling:  # the total, still to come, could not be that large
+                        continue
+                    nxt = (nt, no, total)
+                else:
+                    nxt = (nt, no, run)
+                edges.append((state, value, nxt))
+        steps.append(edges)
+        frontier = {nxt for _, _, nxt in edges}
+        seen += len(frontier)
+        if seen > MAX_STATES:
+            raise TooMany
+    good = {state for state in frontier if state[0] == end}
+    if not good:
         return None
     options: list[set] = [set() for _ in range(n)]
-    frontier = {(0, 0, 0, 0)}
-    for k in range(n):
-        following = set()
-        for state in frontier:
-            for value, nxt in moves(*state):
-                if complete(nxt):
-                    options[k].add(value)
-                    following.add(nxt)
-        frontier = following
+    for k in range(n - 1, -1, -1):
+        before = set()
+        for state, value, nxt in steps[k]:
+            if nxt in good:
+                options[k].add(value)
+                before.add(state)
+        good = before
     return options
-
