@@ -67,7 +67,8 @@ def corpus(listing: bool) -> None:
 
 def _fields(want: dict, record: dict):
     for name in ("title", "org", "year", "published", "template"):
-        yield name, want[name], record.get(name)
+        got = record.get(name)
+        yield name, (got if got in want.get(f"{name}_aliases", []) else want[name]), got
     for table_name in ("active_disclosure", "applications", "review_litigation"):
         yield from _cells(table_name, want[table_name], record.get(table_name))
 

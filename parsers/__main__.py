@@ -1,15 +1,19 @@
 """``python -m parsers [--url URL] FILE...``: one JSON record per file, one per line.
 
 HTML or text is told from the content, not the file name; binary documents go
-to the document extractors. A file that fails prints ``{"file", "error"}`` on
-its line, the rest go on, and the exit status is 1 at the end.
+to the document extractors. Only regular files are read, and only up to
+MAX_FILE_BYTES (a device such as /dev/zero or a FIFO is refused, not read). A
+file that fails prints ``{"file", "error"}`` on its line, the rest go on, and
+the exit status is 1 at the end.
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
 import json
+import os
 import re
+import stat
 import sys
 from collections import Counter
 from pathlib import Path
@@ -21,8 +25,38 @@ _HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|table|div|p)[\s>]", 
 _BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"OFD")
 
 
+MAX_FILE_BYTES = 40 * 1024 * 1024  # the document extractors' own limit (parsers.documents.Limits)
+
+
+class NotAFile(ValueError):
+    """A path that is not a regular file of a readable size."""
+
+
+def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; NotAFile otherwise. The
+    file is opened without blocking and checked on the open descriptor, so a FIFO or a
+    device named in its place is refused rather than read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise NotAFile(f"cannot open {path}: {exc.strerror}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+        os.close(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAFile(f"{path} is not a regular file (a device, FIFO or directory): not read")
+        raise NotAFile(f"{path} is {info.st_size:,} bytes, above the {limit:,}-byte limit: not read")
+    with os.fdopen(fd, "rb") as f:
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise NotAFile(f"{path} grew above the {limit:,}-byte limit while being read")
+    if not data:
+        raise NotAFile(f"{path} is empty (0 bytes)")
+    return data
+
+
 def parse_path(path: Path, url: str | None = None) -> dict:
-    data = path.read_bytes()
+    data = read_bounded(path)
     record = _parse_bytes(data, path.name, url)
     if url is None:  # a local file is known by its bytes
         record["id"] = hashlib.sha1(data).hexdigest()

@@ -1,17 +1,24 @@
 """A report page: body text via trafilatura (on the article container when one
 is found), table cells from the HTML itself, title / date / organ from the
-government meta tags (《政府网站发展指引》: ArticleTitle, PubDate, ContentSource, SiteName)."""
+government meta tags (《政府网站发展指引》: ArticleTitle, PubDate, ContentSource, SiteName).
+
+The page is parsed once, with lxml's limits on depth and size lifted (a report
+behind 254 nested ``<div>``s is still a report) and comments dropped, and that
+tree is what trafilatura reads too.
+"""
 from __future__ import annotations
 
 import re
 
 import trafilatura
+from lxml import etree
 from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
 
 from .grid import html_grids
-from .metadata import squash
-from .record import build_record
+from .hints import NO_HINTS, Hints
+from .record import MAX_TEXT_CHARS, NotAReport, TooLarge, build_record
+from .text import squash
 
 # Article body containers of the common portal CMSes, most specific first.
 CONTAINERS = ("#zoom", ".TRS_Editor", ".TRS_UEDITOR", "#UCAP-CONTENT", "#ivs_content",
@@ -21,6 +28,9 @@ CONTAINERS = ("#zoom", ".TRS_Editor", ".TRS_UEDITOR", "#UCAP-CONTENT", "#ivs_con
 _SELECTORS = [CSSSelector(c) for c in CONTAINERS]  # compiled once: compiling costs more than matching
 _REPORT_WORDS = re.compile(r"总体情况|主动公开|政府信息公开")
 _TITLE_SUFFIX = re.compile(r"\s*[_|｜\-—]+\s*[^_|｜\-—]*$")
+_PARSER = lxml_html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, collect_ids=False)
+# A page's markup runs to a few times its text; beyond this it is not one report page.
+MAX_HTML_CHARS = 8 * MAX_TEXT_CHARS
 
 
 def decode(data: bytes) -> str:
@@ -39,7 +49,26 @@ def decode(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
+def page_tree(html: str):
+    """The page as an lxml tree; NotAReport (a plain, picklable error) for an empty page
+    or one lxml cannot read, TooLarge beyond MAX_HTML_CHARS."""
+    if not html or not html.strip():
+        raise NotAReport("empty page: nothing to read")
+    if len(html) > MAX_HTML_CHARS:
+        raise TooLarge(f"page of {len(html):,} characters: longer than any report page "
+                       f"(the limit is {MAX_HTML_CHARS:,})")
+    try:
+        root = lxml_html.fromstring(html, parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        # lxml's own errors carry its error log, which cannot be pickled to another process
+        raise NotAReport(f"the page cannot be read as HTML: {exc}") from None
+    if root is None:
+        raise NotAReport("the page has no HTML elements")
+    return root
+
+
 def meta(root, name: str) -> str | None:
+    """The content of ``<meta name=…>`` (any case), None when absent or blank."""
     for el in root.iter("meta"):
         if (el.get("name") or "").lower() == name.lower() and (el.get("content") or "").strip():
             return el.get("content").strip()
@@ -56,6 +85,7 @@ def container(root):
 
 
 def page_title(root) -> str | None:
+    """ArticleTitle meta, else ``<h1>``, else ``<title>`` without its ``_栏目_站点`` tail."""
     title = meta(root, "ArticleTitle")
     if not title:
         h1 = root.find(".//h1")
@@ -66,22 +96,22 @@ def page_title(root) -> str | None:
     return squash(title) if title else None
 
 
-def body_text(html: str, root, box) -> str:
-    """trafilatura's text of the container ``box`` (or, if None, the page), tables as
-    ``| a | b |`` rows."""
-    source = lxml_html.tostring(box, encoding="unicode") if box is not None else html
-    text = trafilatura.extract(source, include_tables=True, favor_recall=True, fast=True,
+def body_text(root, box) -> str:
+    """trafilatura's text of the container ``box`` (or, if None, the page ``root``), tables
+    as ``| a | b |`` rows. trafilatura reads (a copy of) the tree already parsed."""
+    tree = box if box is not None else root
+    text = trafilatura.extract(tree, include_tables=True, favor_recall=True, fast=True,
                                include_comments=False)
-    if not text:
-        text = (box if box is not None else root).text_content()
-    return text
+    return text or tree.text_content()
 
 
-def parse_html(html: str, *, url: str | None = None) -> dict:
-    """A report page (as str: decode bytes first, see ``decode``) -> record."""
-    root = lxml_html.fromstring(html)
+def parse_html(html: str, *, url: str | None = None, hints: Hints | None = None, **fields) -> dict:
+    """A report page (as str: decode bytes first, see ``decode``) -> record. The page's
+    own meta tags (title, date, organ, site) win over the caller's hints of the same name."""
+    root = page_tree(html)
     box = container(root)
-    return build_record(body_text(html, root, box),
-                        grids=html_grids(box if box is not None else root), url=url,
-                        title=page_title(root), published=meta(root, "PubDate"),
-                        org=meta(root, "ContentSource"), fmt="html", site=meta(root, "SiteName"))
+    hints = (hints or NO_HINTS).with_(url=url, **fields).with_(
+        title=page_title(root), published=meta(root, "PubDate"), org=meta(root, "ContentSource"),
+        site=meta(root, "SiteName"), fmt="html")
+    grids = html_grids(box if box is not None else root)  # before trafilatura, which may prune the tree
+    return build_record(body_text(root, box), grids=grids, hints=hints)

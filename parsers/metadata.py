@@ -1,139 +1,398 @@
-"""Title, organ, report year and publication date from the text and its hints.
+"""Title, organ, report year and publication date of a report, from its (normalised)
+text and what the caller knows.
 
-Order of trust: what the caller knows (meta tags, crawler), then the title,
-then the text's own statements (统计期限, the signature block), then weaker
-hints (the overview's first words, the publication year).
+Every value comes from a named place, in order of trust, and is checked before
+it is used; what is not certain stays None and the record says why:
+
+- title: the caller's title if it names a report, else the first line near the
+  top that names one (joined with the line above when it was set over two lines;
+  breadcrumbs, metadata rows and spam lines are skipped);
+- organ: the title's words before the year (as written there: 钟祥镇 stays
+  钟祥镇), else the report's own name for itself in the opening sentences
+  (现将……2022年政府信息公开工作年度报告), the caller's hint, the 来源 /
+  发布机构 header, the signature; every candidate must read as an organ's name
+  (see ``organ``), never a piece of a sentence;
+- year: the title, the 统计期限 sentence, the report's name for itself, the
+  years that open sentences of sections 一 and 二, the table header
+  (本年(2023)), then the publication date or the address's date minus one
+  (with a warning); a year that contradicts the table format is dropped.
 """
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections import Counter
+from typing import NamedTuple
 
-_CJK = r"\u4e00-\u9fff"
+from .text import DATE, iso_date, squash
+
 _YEAR = r"((?:19|20)\d{2})"
-_REPORT = re.compile(r"(?:政府信息公开|政务公开|信息公开)[^\n]{0,20}?报告|年\s*度?\s*报\s*告")
-_HEADER = re.compile(r"^\s*(标题|发布时间|发布日期|成文日期|发布机构|来源|信息来源)\s*[:：]\s*(.*?)\s*$", re.M)
-_ORG_END = re.compile(rf"(?:人民政府|政府|办公室|办公厅|委员会|管委会|管理委员会|办事处|街道|局|委|办|署|院|"
-                      rf"中心|镇|乡|区|县|市|所|站|队|会)$")
-_DATE = re.compile(rf"{_YEAR}\s*[年\-/.]\s*(\d{{1,2}})\s*[月\-/.]\s*(\d{{1,2}})\s*日?")
-_PERIOD = re.compile(rf"(?:统计|数据)[^。\n]{{0,30}}?{_YEAR}\s*年\s*1\s*月\s*1\s*日"
-                     rf"|{_YEAR}\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?至"
-                     rf"|截[至止][^。\n]{{0,8}}?{_YEAR}\s*年\s*12\s*月\s*31\s*日")
+_CJK = r"\u4e00-\u9fff"
+# The end of a report's name: …信息公开工作年度报告, …公开年报, …年度报告.
+_REPORT_END = r"(?:公开[^,，。;；:：|《》]{0,10}?(?:报告|年报)|年度工作报告|年度报告|年报)"
+_TITLE = re.compile(rf"^(?P<head>.*?){_REPORT_END}$")
+_BREADCRUMB = re.compile(r"[>›»]|当前位置|您的位置|所在位置|当前页面|/\s*\S+\s*/")
+_SENTENCE = re.compile(r"[。,，;；!！?？、]")
+
+# Labels of the metadata box portals print above a report (索引号 | 发布机构 | …),
+# longest first so that 信息来源 wins over 来源; spaced forms (索 引 号) allowed.
+_LABEL_KEYS = {
+    "标题": "标题", "文章标题": "标题", "信息名称": "标题", "名称": "标题",
+    "发布机构": "发布机构", "发文机关": "发布机构", "发布单位": "发布机构", "发布部门": "发布机构",
+    "所属机构": "发布机构", "信息来源": "来源", "来源": "来源", "稿件来源": "来源",
+    "发布时间": "发布时间", "发布日期": "发布时间", "发表日期": "发布时间", "公开日期": "发布时间",
+    "发文日期": "成文日期", "成文日期": "成文日期", "生成日期": "成文日期", "日期": "发布时间",
+    "时间": "发布时间",
+}
+_STOP_LABELS = ("索引号", "文号", "发文字号", "文件编号", "主题分类", "体裁分类", "组配分类", "分类",
+                "作者", "发布者", "浏览次数", "访问量", "阅读次数", "被阅览数", "点击数", "点击",
+                "关键词", "关键字", "主题词", "公开方式", "公开范围", "公开形式", "有效性", "时效性",
+                "时效", "是否有效", "有限期限", "责任部门", "规范性文件登记", "字号", "字体", "分享到",
+                "分享", "打印", "服务对象", "所属主题", "统一编号")
+_ALL_LABELS = sorted({*_LABEL_KEYS, *_STOP_LABELS}, key=len, reverse=True)
+_LABEL = re.compile(
+    r"(?:^|(?<=[\s|•·\-*:：]))(?P<label>"
+    + "|".join(r"[ \t\u3000]*".join(map(re.escape, w)) for w in _ALL_LABELS)
+    + r")[ \t]*(?:[:：]|(?=[\s|]|$))")
+_GLUED_LABEL = re.compile(  # 信息来源:省统计局发布时间:2022-01-21: labels glued to values need a colon
+    "(?P<label>" + "|".join(map(re.escape, _ALL_LABELS)) + r")\s*[:：]")
+
+# What an organ's name ends with (parenthesised notes removed first: 高新区(新市区)).
+_ORGAN_END = re.compile(
+    r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|办事处|街道|局|厅|委|办|署|院|中心|镇|乡|苏木|"
+    r"区|县|市|旗|州|盟|省|所|站|队|会|处|科|部|社区|村|公司|集团|馆|校)$")
+# A candidate that starts like a sentence, or has words no organ's name has, is prose.
+_PROSE_START = re.compile(r"^(?:请|根据|按照|依据|关于|现将|现|我|在|对|为|与|及|的|是|该|其|此|上述|联系|由|"
+                          r"经(?!开|济)|全(?:部|年|县|市|区|镇|乡|局|体)|本(?:年|级|单位|机关|部门|行政|局|镇|乡|委|办|街道)|今年|一年)")
+_PROSE_INSIDE = re.compile(r"[的在了是请我]|(?<![青少老])年|统一|报告|本年|负责|联系|通过|根据|按照|发布|来源|"
+                           r"时间|日期|索引|标题|浏览|点击|体育|官网|网址|投注")
+# The organs that sign a report at its end (a table cell never ends so).
+_SIGNER_END = re.compile(r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|办事处|街道|局|厅|镇|乡|苏木|中心|区|县|市|旗)$")
+_NOTE = re.compile(r"\([^()]{1,20}\)")
 
 
-def squash(text: str) -> str:
-    """Whitespace out of a Chinese title or name."""
-    return re.sub(r"\s+", "", text)
+def organ(candidate: str | None) -> str | None:
+    """``candidate`` tidied (spaces, list marks, quotes, pipes) if it reads as the name of
+    an organ: only Chinese characters (and a bracketed note), an organ type at the end,
+    no words of a sentence. None otherwise."""
+    if not candidate:
+        return None
+    name = squash(candidate).strip("|:：•·-*#《》“”\"'")
+    name = re.sub(r"^(?:关于)", "", name)
+    bare = _NOTE.sub("", name)
+    if not 2 <= len(bare) <= 40 or not re.fullmatch(rf"[{_CJK}]+", bare):
+        return None
+    end = _ORGAN_END.search(bare)
+    if not end or end.start() == 0 or _PROSE_START.search(bare) or _PROSE_INSIDE.search(bare):
+        return None
+    return name
 
 
-def headers(text: str) -> dict[str, str]:
-    """A crawler dump's ``键: 值`` header lines at the top (标题, 发布时间, 发布机构)."""
-    head = text[:1500]
-    return {k: v for k, v in _HEADER.findall(head) if v}
+def _label_key(raw: str) -> str:
+    return _LABEL_KEYS.get(squash(raw), "")
 
 
-def find_title(text: str) -> str | None:
-    """The report's title: the first line that names the report, joined with the
-    organ line above it, or with the words before it when the title was set over
-    two lines (…政府信息公开工作 / 年度报告)."""
-    lines = [squash(ln.lstrip("#")) for ln in text.strip().splitlines()[:12]]
-    lines = [ln for ln in lines if ln and not re.search(r"[。，,；]", ln)]
-    for i, ln in enumerate(lines[:8]):
-        if not _REPORT.search(ln) or len(ln) > 60:
-            continue
-        prev = lines[i - 1] if i else ""
-        if prev and re.match(r"(?:工作)?年度(?:工作)?报告|报告", ln):
-            return prev + ln
-        if prev and len(prev) <= 30 and _ORG_END.search(prev) and re.match(_YEAR, ln):
-            return prev + ln
-        return ln
+def _marks(line: str) -> list[re.Match]:
+    """The labels on a line, in order: set apart by spaces, pipes or bullets, or glued to
+    the value before them but followed by a colon."""
+    marks, end = [], -1
+    for m in sorted([*_LABEL.finditer(line), *_GLUED_LABEL.finditer(line)], key=lambda m: (m.start(), -m.end())):
+        if m.start() >= end:
+            marks.append(m)
+            end = m.end()
+    return marks
+
+
+def headers(text: str, lines: int = 60) -> dict[str, str]:
+    """The metadata box at the top (标题, 发布机构, 来源, 发布时间 …) in any of the shapes
+    portals flatten it to: ``键: 值`` lines, pipe rows (``| 发布机构 | 沿江街道 |``),
+    several pairs on one line, glued pairs (``信息来源:省统计局发布时间:…``) and
+    bullet lists with the value on the next line. The first value of each key wins."""
+    found: dict[str, str] = {}
+    rows = text.splitlines()[:lines]
+    for i, line in enumerate(rows):
+        marks = _marks(line)
+        for k, m in enumerate(marks):
+            end = marks[k + 1].start() if k + 1 < len(marks) else len(line)
+            value = line[m.end():end].strip(" \t|:：•·")
+            value = re.split(r"\s*\|\s*|\s{2,}", value)[0].strip() if value else value
+            if not value and len(marks) == 1 and i + 1 < len(rows):  # bullet: value on the next line
+                nxt = rows[i + 1].strip(" \t|•·-")
+                value = "" if _LABEL.search(rows[i + 1]) else nxt
+            key = _label_key(m.group("label"))
+            if key and value and key not in found:
+                found[key] = value
+    return found
+
+
+class Title(NamedTuple):
+    text: str
+    org: str | None
+    year: int | None
+
+
+def read_title(title: str | None) -> Title | None:
+    """A report's name (squashed) -> its organ and year, or None if it names no report."""
+    if not title:
+        return None
+    title = squash(title).strip("《》“”\"'|")
+    title = re.sub(r"\.(?:pdf|docx?|wps|txt|html?)$|\((?:修订|更正|修改)[^()]{0,6}\)$", "", title, flags=re.I)
+    title = re.sub(r"^[^:：]{0,8}[:：]", "", title)  # 标题: / 文字解读: / 附件1:
+    m = _TITLE.match(title)
+    if not m:
+        return None
+    head = m.group("head")
+    y = re.search(rf"{_YEAR}\s*年", head)
+    year = int(y.group(1)) if y else None
+    org = None
+    if y and y.start() > 0:  # 钟祥镇2019年度…, XX局关于2022年度…
+        org = organ(re.sub(r"关于$", "", head[:y.start()]))
+    elif y:  # 2022年度螅镇政府信息公开…: the shortest organ before the report words
+        org = _shortest_organ(title[y.end():])
+    else:  # 会同县林业局信息公开工作年度报告
+        org = _shortest_organ(title)
+    return Title(title, org, year)
+
+
+_REPORT_WORDS = re.compile(rf"(?:政府|政务)?(?:信息)?公开|{_REPORT_END}$")
+
+
+def _shortest_organ(rest: str) -> str | None:
+    """The shortest beginning of ``rest`` that is an organ's name and is followed by the
+    report's words (螅镇|政府信息公开…, 上海市人民政府办公厅|政府信息公开…)."""
+    rest = re.sub(r"^度", "", rest)
+    for k in range(2, min(len(rest), 42)):
+        if _REPORT_WORDS.match(rest, k):
+            org = organ(rest[:k])
+            if org:
+                return org
     return None
 
 
-def year_of(title: str | None, text: str, published: str | None) -> tuple[int | None, str]:
-    """The year reported on, and where it came from."""
-    if title:
-        m = re.search(rf"{_YEAR}\s*年", title)
-        if m:
-            return int(m.group(1)), "title"
-    m = _PERIOD.search(text)
-    if m:
-        return int(next(g for g in m.groups() if g)), "统计期限"
-    m = re.search(rf"(?:^|\n)\s*{_YEAR}\s*年\s*[，,度]", text)
-    if m:
-        return int(m.group(1)), "body"
-    if published:
-        return int(published[:4]) - 1, "publication date"
-    return None, ""
+def _title_lines(text: str, limit: int = 60) -> list[str]:
+    lines = []
+    for raw in text.splitlines()[:limit]:
+        line = squash(raw).strip("#•·*|-")
+        if len(line) > 80:  # one long line: the title may open it (标题 正文 …)
+            m = re.match(rf"[^。,，;；《》<>]{{4,60}}?{_REPORT_END}", line)
+            line = m.group(0) if m else line
+        lines.append(line)
+    return lines
 
 
-def iso_date(y: str, m: str, d: str) -> str | None:
-    try:
-        return date(int(y), int(m), int(d)).isoformat()
-    except ValueError:
+def find_title(text: str) -> str | None:
+    """The report's title: the line near the top that names a report and is not a
+    breadcrumb, a sentence or a metadata row; joined with the line above when the
+    title was set over two lines (乌海市工业和信息化局 / 政府信息公开工作年度报告,
+    …2023年度政府 / 信息公开工作年度报告). Of several, the first that names both an
+    organ and a year, else the first that names one of them, else the first."""
+    lines = _title_lines(text)
+    best: tuple[int, int, str] | None = None
+    for i, line in enumerate(lines):
+        line = re.sub(r"^(?:标题|文章标题)[:：]?", "", line)
+        if not line or len(line) > 80 or _BREADCRUMB.search(line) or _SENTENCE.search(line):
+            continue
+        if _GLUED_LABEL.search(line) or re.search(r"索引号|文号", line):
+            continue
+        read = read_title(line)
+        if read is None:
+            continue
+        above = next((ln for ln in reversed(lines[max(0, i - 3):i]) if ln), "")
+        if read.org is None and above:
+            joined = _joined(above, line)
+            if joined:
+                read = joined
+        score = (read.org is not None) + (read.year is not None)
+        if best is None or score > best[0]:
+            best = (score, i, read.text)
+        if score == 2:
+            break
+    return best[2] if best else None
+
+
+def _joined(above: str, line: str) -> Title | None:
+    """The title set over two lines, when the line above holds its beginning: an organ,
+    optionally followed by the year and the first words (…2023年度政府)."""
+    if not above or len(above) > 50 or _BREADCRUMB.search(above) or _SENTENCE.search(above):
         return None
+    if read_title(above) is not None or _GLUED_LABEL.search(above):
+        return None
+    read = read_title(above + line)
+    return read if read and read.org else None
 
 
-def published_of(text: str, hint: str | None = None) -> str | None:
-    """A date given by the caller or header, else the signature date at the end."""
-    head = headers(text)
-    for candidate in (hint, head.get("发布时间"), head.get("发布日期")):
-        if candidate:
-            m = _DATE.search(candidate)
-            if m:
-                return iso_date(*m.groups())
+# The report naming itself in its opening: 现将我镇2022年政府信息公开工作报告如下,
+# 现公布《XX2023年政府信息公开工作年度报告》.
+_SELF_NAME = re.compile(rf"{_YEAR}\s*年\s*度?[^,，。;；《》\n]{{0,4}}?(?:政府|政务)?(?:信息)?公开(?:工作)?"
+                        rf"(?:年度)?(?:工作)?(?:报告|年报)")
+_NOTICE = re.compile(r"《[^《》]*(?:通知|意见|办法|要点|规定|方案|函)》")
+_QUOTED_REPORT = re.compile(rf"《(?P<title>[^《》]{{4,60}}?{_REPORT_END})》|(?:现将|现公布|现发布|现向社会公布|"
+                            rf"现向社会公开|现予公布|特向社会公布|向社会公布|编制)(?P<bare>[^,，。;；《》\n]{{4,60}}?"
+                            rf"{_REPORT_END})")
+
+
+# 本报告由钟祥镇人民政府根据……编制: the report naming its author.
+_AUTHOR = re.compile(r"本(?:年度)?报告(?:是)?由(?P<org>[^,，。;；《》\n]{2,40}?)(?:根据|按照|依据|依照|结合|编制|汇总|负责)")
+
+
+def self_named(text: str, span: int = 800) -> list[Title]:
+    """The report's names for itself, and for its author, in its opening sentences (not
+    the notices it cites)."""
+    head = text[:span]
+    out = []
+    for m in _QUOTED_REPORT.finditer(head):
+        read = read_title(m.group("title") or m.group("bare"))
+        if read:
+            out.append(read)
+    for m in _AUTHOR.finditer(head):
+        name = organ(m.group("org"))
+        if name:
+            out.append(Title("", name, None))
+    return out
+
+
+# Dates of the reporting period: 自2021年1月1日起至2021年12月31日, 截至2023年12月31日.
+_PERIOD = re.compile(rf"(?:统计|数据)(?:期限|时限|时间|区间|范围)?[^。\n]{{0,30}}?{_YEAR}\s*年\s*1\s*月\s*1\s*日"
+                     rf"|{_YEAR}\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?(?:至|到|—|-|~)"
+                     rf"|截[至止][^。\n]{{0,8}}?{_YEAR}\s*年\s*12\s*月\s*31\s*日"
+                     rf"|(?:统计|数据)(?:期限|时限|区间)\s*[为是:：]?\s*{_YEAR}\s*年度?(?!\s*\d)")
+# A year that opens a sentence or clause (2019年,文登区住建局…; 2019年我局…), not a date.
+_OPENING_YEAR = re.compile(rf"(?:^|(?<=[\n。；;:：!！]))[ \t]*{_YEAR}\s*年(?!\s*\d)(?:度)?(?!\s*[\d月])", re.M)
+_TABLE_YEAR = re.compile(rf"本年\s*度?\s*\(\s*{_YEAR}\s*\)")
+_URL_DATE = re.compile(r"/t?((?:19|20)\d{2})(0[1-9]|1[0-2])(\d{2})?[_/.]"
+                       r"|/((?:19|20)\d{2})[-/](0?[1-9]|1[0-2])[-/](\d{1,2})/"
+                       r"|/((?:19|20)\d{2})(0[1-9]|1[0-2])/")
+
+
+def url_date(url: str | None) -> tuple[int, int] | None:
+    """(year, month) of the date a portal writes into an article's address
+    (/202101/t20210120_…, /art/2020/1/8/, /20240326/); None for a bare year (/2022n/)."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].partition("/")[2]
+    m = _URL_DATE.search("/" + path)
+    if not m:
+        return None
+    groups = [g for g in m.groups() if g is not None]
+    return int(groups[0]), int(groups[1])
+
+
+class Found(NamedTuple):
+    value: object
+    source: str
+    warnings: tuple[str, ...] = ()
+
+
+def _opening_years(text: str, end: int) -> list[int]:
+    body = _NOTICE.sub("", text[:end])
+    return [int(m.group(1)) for m in _OPENING_YEAR.finditer(body)]
+
+
+def year_of(title: Title | None, text: str, *, body_end: int | None = None, named: list[Title] = (),
+            published: str | None = None, url: str | None = None, template: str | None = None) -> Found:
+    """The year reported on, where it was read, and the warnings it needs. ``body_end``:
+    where sections 一 and 二 end (later sections plan the next year)."""
+    evidence: list[tuple[int, str]] = []
+    if title and title.year:
+        evidence.append((title.year, "title"))
+    m = _PERIOD.search(text[:6000])
+    if m:
+        evidence.append((int(next(g for g in m.groups() if g)), "统计期限"))
+    for read in named:
+        if read.year:
+            evidence.append((read.year, "the report's name for itself"))
+            break
+    span = _SELF_NAME.search(_NOTICE.sub("", text[:1500]))
+    if span:
+        evidence.append((int(span.group(1)), "the report's name for itself"))
+    opening = _opening_years(text, body_end or min(len(text), 4000))
+    if opening:
+        common, count = Counter(opening).most_common(1)[0]
+        if count * 3 >= len(opening) * 2:
+            evidence.append((common, "the years opening sections 一 and 二"))
+    m = _TABLE_YEAR.search(text)
+    if m:
+        evidence.append((int(m.group(1)), "the table header"))
+    warnings: list[str] = []
+    if evidence:
+        year, source = evidence[0]
+        others = sorted({f"{s} {y}" for y, s in evidence if y != year})
+        if others:
+            warnings.append(f"report year {year} from the {source}; other evidence says " + ", ".join(others))
+    elif published:
+        year, source = int(published[:4]) - 1, "publication date"
+        warnings.append(f"report year {year} inferred from the publication date {published} (year - 1)")
+    elif url_date(url):
+        y, mo = url_date(url)
+        year, source = y - 1, "address"
+        warnings.append(f"report year {year} inferred from the date {y}-{mo:02d} in the address (year - 1)")
+    else:
+        return Found(None, "", ("report year not found",))
+    clash = _template_clash(year, template)
+    if clash:
+        return Found(None, "", (*warnings, f"report year {year} ({source}) dropped: {clash}"))
+    return Found(year, source, tuple(warnings))
+
+
+def _template_clash(year: int, template: str | None) -> str | None:
+    """The national table formats date the report: the 2019 format from the 2019 reports
+    on, the 2021 format (国办公开办函〔2021〕30号, September 2021) from the 2020 ones at
+    the earliest."""
+    if template in ("2019", "2021", "mixed") and year < 2019:
+        return f"the tables follow the {template} national format, which did not exist before 2019"
+    if template == "2021" and year < 2020:
+        return "the tables follow the 2021 national format, first used for the 2020 reports"
+    return None
+
+
+def published_of(text: str, hint: str | None = None, head: dict[str, str] | None = None) -> str | None:
+    """A date given by the caller or a header, else a date line under the title
+    ((2021年1月22日)) or the signature date at the end."""
+    head = headers(text) if head is None else head
+    for candidate in (hint, head.get("发布时间"), head.get("成文日期")):
+        day = iso_date(candidate)
+        if day:
+            return day
+    for line in text.strip().splitlines()[:12]:
+        if DATE.fullmatch(squash(line).strip("()")):
+            return iso_date(line)
     tail = text.rstrip()[-200:]
-    dates = list(_DATE.finditer(tail))
+    dates = list(DATE.finditer(tail))
     if dates:
         last = dates[-1]
         line = tail[tail.rfind("\n", 0, last.start()) + 1:]
         if len(squash(line)) <= 40:  # a date line, not a sentence that mentions a date
-            return iso_date(*last.groups())
+            return iso_date(last.group(0))
     return None
 
 
-def org_of(title: str | None, text: str, hint: str | None = None) -> str | None:
-    """The issuing organ: the title's words before the year (or after it), else the
-    caller's hint (a page's ContentSource meta), a header, the signature above the
-    date, or the first line."""
-    if title:
-        m = re.match(rf"(.+?)(?:关于)?{_YEAR}\s*年", title)
-        org = m.group(1) if m else None
-        if not org:
-            m = re.match(rf"{_YEAR}\s*年度?(.+?)(?:政府信息公开|政务公开|信息公开)", title)
-            org = m.group(2) if m else None
-        if org and len(org) >= 2:
-            return _complete(org, text)
-    if hint:
-        return _complete(squash(hint), text)
-    head = headers(text).get("发布机构")
-    if head:
-        return _complete(squash(head), text)
-    sign = _signature(text)
-    if sign:
-        return sign
-    first = squash(text.strip().splitlines()[0].lstrip("#")) if text.strip() else ""
-    if first and len(first) <= 30 and _ORG_END.search(first):
-        return first
-    return None
+def org_of(title: Title | None, text: str, *, named: list[Title] = (), hint: str | None = None,
+           head: dict[str, str] | None = None) -> Found:
+    """The issuing organ as the report names it (see the module docstring), or None."""
+    if title and title.org:
+        return Found(title.org, "title")
+    head = headers(text) if head is None else head
+    candidates = [(read.org, "the report's name for itself") for read in named]
+    candidates += [(hint, "the caller's hint"), (head.get("来源"), "the 来源 header"),
+                   (head.get("发布机构"), "the 发布机构 header"), (_signature(text), "the signature"),
+                   (_first_line(text), "the first line")]
+    for raw, source in candidates:
+        name = organ(raw)
+        if name:
+            note = () if source.startswith("the report") else (f"issuing organ from {source}",)
+            return Found(name, source, note)
+    return Found(None, "", ("issuing organ not found",))
 
 
 def _signature(text: str) -> str | None:
-    lines = [squash(ln) for ln in text.rstrip().splitlines()[-6:]]
-    for ln in reversed(lines):
-        ln = _DATE.sub("", ln)
-        if 2 <= len(ln) <= 30 and _ORG_END.search(ln) and not re.search(r"[。，；]", ln):
-            return ln
+    """The organ's name on one of the last lines, above or beside the date."""
+    for line in reversed(text.rstrip().splitlines()[-6:]):
+        name = organ(DATE.sub("", squash(line)))
+        if name and len(name) >= 3 and _SIGNER_END.search(name):
+            return name
     return None
 
 
-def _complete(org: str, text: str) -> str:
-    """The fullest form of an organ's name the text gives: 桦树镇 -> 临江市桦树镇人民政府."""
-    flat = squash(text)
-    if not org.endswith("政府") and org + "人民政府" in flat and re.search(r"[镇乡县区市]$", org):
-        org += "人民政府"
-    prefixes = re.findall(rf"([{_CJK}]{{1,4}}[省市县区旗州盟])" + re.escape(org), flat)
-    prefixes = [p for p in prefixes if not p.startswith(("我", "本", "全", "各"))]
-    if prefixes and not re.match(rf"[{_CJK}]{{1,5}}[市县区旗]", org):
-        org = max(set(prefixes), key=prefixes.count) + org
-    return org
+def _first_line(text: str) -> str | None:
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    name = organ(first)
+    return name if name and len(name) >= 3 and _SIGNER_END.search(name) else None

@@ -5,17 +5,28 @@ from __future__ import annotations
 import hashlib
 import re
 
+from . import metadata as meta
 from .checks import run_checks
 from .grid import Grid, grids_to_text
-from .metadata import find_title, headers, org_of, published_of, squash, year_of
+from .hints import NO_HINTS, Hints
 from .region import from_name as region_from_name
-from .sections import split_sections
+from .region import merge as merge_region
+from .sections import find_headings, split_sections
 from .tables import read_tables, template_of
-from .values import normalize
+from .template import SECTIONS
+from .text import normalize, normalized, squash
+
+# A report runs to some 10,000-100,000 characters, a long PDF to a few 100,000;
+# a text beyond this is not one report (and would take minutes and gigabytes).
+MAX_TEXT_CHARS = 2_000_000
 
 
 class NotAReport(ValueError):
-    """The text has none of the annual report's structure (no heading, no table)."""
+    """The text has none of the annual report's structure (no title, heading or table)."""
+
+
+class TooLarge(ValueError):
+    """The text is longer than any report (MAX_TEXT_CHARS)."""
 
 
 def _sha1(data: str) -> str:
@@ -32,48 +43,77 @@ def _tables(norm: str, grids: list[Grid] | None) -> tuple[dict, list[str]]:
     return chosen, [w for _, _, notes in chosen.values() for w in notes]
 
 
-def build_record(text: str, *, grids: list[Grid] | None = None, url: str | None = None,
-                 page_url: str | None = None, title: str | None = None,
-                 published: str | None = None, org: str | None = None,
-                 fmt: str = "txt", site: str | None = None, sha256: str | None = None,
-                 fetched_at: str | None = None, warnings: list[str] | None = None,
-                 record_id: str | None = None) -> dict:
+def _title(norm: str, head: dict, hints: Hints) -> meta.Title | None:
+    """The caller's title if it names a report, else the text's, else the listing's link."""
+    for candidate in (hints.title, head.get("标题")):
+        read = meta.read_title(normalize(candidate)) if candidate else None
+        if read:
+            return read
+    found = meta.find_title(norm)
+    if found:
+        return meta.read_title(found)
+    read = meta.read_title(normalize(hints.list_title)) if hints.list_title else None
+    return read
+
+
+def _reports_in_prose(norm: str) -> bool:
+    """A report written as prose only (no headings, no tables): at least three sentences
+    about disclosure, which a page that only shows the report as an image has not."""
+    return sum("公开" in sentence for sentence in norm.split("。")[:-1]) >= 3
+
+
+def _body_end(headings: dict[str, tuple[int, int]]) -> int | None:
+    """Where sections 一 and 二 end: the start of the first later heading."""
+    later = [headings[name][0] for name in SECTIONS[2:] if name in headings]
+    return min(later) if later else None
+
+
+def build_record(text: str, *, grids: list[Grid] | None = None, hints: Hints | None = None,
+                 **fields) -> dict:
     """Text plus optional grids (rows of cell strings; a horizontally merged cell
     appears once per row, a vertically merged one in every row it spans) -> record.
-    ``title`` and ``published`` given by the caller win; ``org`` is used when the
-    title names no organ."""
+    What the caller knows comes in ``hints`` (or as its fields by name: url=, fmt=, …)."""
+    hints = (hints or NO_HINTS).with_(**fields)
     if not text or not text.strip():
-        raise NotAReport("empty text")
-    norm = normalize(text)
-    head = headers(norm)
-    title = squash(title or head.get("标题") or find_title(norm) or "") or None
-    published = published_of(norm, published)
-    year, _ = year_of(title, norm, published)
+        raise NotAReport("empty text: nothing to read")
+    if len(text) > MAX_TEXT_CHARS:
+        raise TooLarge(f"text of {len(text):,} characters: longer than any report "
+                       f"(the limit is {MAX_TEXT_CHARS:,})")
+    normal = normalized(text)
+    norm = normal.text
+    head = meta.headers(norm)
+    title = _title(norm, head, hints)
     tables, table_warnings = _tables(norm, grids)
     active, active_fmt, _ = tables["active_disclosure"]
     apps, apps_fmt, _ = tables["applications"]
     review = tables["review_litigation"][0]
-    sections = split_sections(norm, text)
-    if not any((active, apps, review)) and not any(sections.values()):
-        raise NotAReport("no section heading and no statistics table of the annual report format")
-    notes = list(warnings or []) + table_warnings
-    if year is None:
-        notes.append("report year not found")
-    if not any((active, apps, review)):
+    template = template_of(active_fmt, apps_fmt)
+    headings = find_headings(norm)
+    sections = split_sections(norm, text, normal.origin, headings=headings)
+    has_tables = any((active, apps, review))
+    if not has_tables and not any(sections.values()) and not (title and _reports_in_prose(norm)):
+        raise NotAReport("no section heading and no statistics table of the annual report format, "
+                         "and no report prose under a report title (an image-only page?)")
+    named = meta.self_named(norm)
+    published = meta.published_of(norm, hints.published, head)
+    year = meta.year_of(title, norm, body_end=_body_end(headings), named=named, published=published,
+                        url=hints.url or hints.page_url, template=template)
+    org = meta.org_of(title, norm, named=named, hint=normalize(hints.org) if hints.org else None, head=head)
+    notes = list(hints.warnings) + table_warnings + list(year.warnings) + list(org.warnings)
+    if not has_tables:
         notes.append("none of the three statistics tables was found")
-    org = org_of(title, norm, org)
     return {
-        "id": record_id or _sha1(url or text),
-        "title": title,
-        "org": org,
-        "year": year,
+        "id": hints.record_id or _sha1(hints.url or text),
+        "title": title.text if title else None,
+        "org": org.value,
+        "year": year.value,
         "published": published,
-        "template": template_of(active_fmt, apps_fmt),
-        "region": region_from_name(org),
-        "source": {"url": url, "page_url": page_url or url, "format": fmt,
-                   "fetched_at": fetched_at,
-                   "sha256": sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                   "site": site},
+        "template": template,
+        "region": _region(org.value, norm, hints),
+        "source": {"url": hints.url, "page_url": hints.page_url or hints.url,
+                   "format": hints.fmt or text_format(text), "fetched_at": hints.fetched_at,
+                   "sha256": hints.sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                   "site": hints.site},
         "sections": sections,
         "active_disclosure": active,
         "applications": apps,
@@ -84,12 +124,32 @@ def build_record(text: str, *, grids: list[Grid] | None = None, url: str | None 
     }
 
 
+def _region(org: str | None, norm: str, hints: Hints) -> dict:
+    """The organ's division, from its name as the text gives it in full (桦树镇 ->
+    临江市桦树镇人民政府 when the text says so), merged with the caller's region."""
+    named = region_from_name(_fullest(org, norm)) if org else region_from_name(None)
+    return merge_region(hints.region, named) if hints.region else named
+
+
+def _fullest(org: str, norm: str) -> str:
+    """``org`` with the place name the text writes in front of it, when that is a real
+    division (临江市 + 桦树镇): only for the region; ``org`` stays as the title has it."""
+    flat = squash(norm)[:20000]
+    for m in re.finditer(re.escape(org), flat):
+        for start in range(m.start() - 2, max(m.start() - 9, -1), -1):
+            prefix = flat[start:m.start()]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+[省市县区旗州盟]", prefix):
+                continue
+            if region_from_name(prefix)["adcode"]:
+                return prefix + org
+    return org
+
+
 def text_format(text: str) -> str:
     """md when the text carries markdown tables or headings, else txt."""
     return "md" if re.search(r"(?m)^\s*(\|.*\|\s*$|#{1,6}\s)", text) else "txt"
 
 
-def parse_text(text: str, *, url: str | None = None, title: str | None = None,
-               published: str | None = None) -> dict:
+def parse_text(text: str, *, url: str | None = None, hints: Hints | None = None, **fields) -> dict:
     """A report given as plain or markdown text."""
-    return build_record(text, url=url, title=title, published=published, fmt=text_format(text))
+    return build_record(text, hints=(hints or NO_HINTS).with_(url=url, **fields))

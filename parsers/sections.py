@@ -9,6 +9,7 @@ lost numbers) but only the official wording.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from .template import SECTIONS, SECTION_ORDINALS, SECTION_WORDS
 
@@ -64,14 +65,19 @@ def _line_end(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
-def split_sections(text: str, original: str | None = None) -> dict[str, str | None]:
-    """Body text of each section (from ``original`` at the same offsets if given)."""
+def split_sections(text: str, original: str | None = None,
+                   origin: Callable[[int], int] | None = None,
+                   headings: dict[str, tuple[int, int]] | None = None) -> dict[str, str | None]:
+    """Body text of each section, from ``original`` if given: at the same offsets, or
+    at ``origin(offset)`` when normalising removed characters. ``headings``: those
+    ``find_headings`` found in ``text``, when the caller has them already."""
     source = original if original is not None else text
-    heads = find_headings(text)
+    at = origin or (lambda pos: pos)
+    heads = find_headings(text) if headings is None else headings
     order = sorted(heads.items(), key=lambda kv: kv[1][0])
     out: dict[str, str | None] = dict.fromkeys(SECTIONS)
     for k, (name, (_, body_start)) in enumerate(order):
         end = order[k + 1][1][0] if k + 1 < len(order) else len(text)
-        body = source[body_start:end].strip()
+        body = source[at(body_start):at(end)].strip()
         out[name] = body or None
     return out

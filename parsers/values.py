@@ -22,18 +22,6 @@ from typing import NamedTuple, Optional
 
 Number = float | int
 
-# Full-width ASCII, ideographic and no-break spaces -> ASCII; length-preserving so
-# offsets into the normalised text are offsets into the original.
-_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_FULLWIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20,
-                   0x200B: 0x20, 0xFEFF: 0x20, 0x2212: 0x2D})
-
-
-def normalize(text: str) -> str:
-    """Full-width digits, letters, brackets and odd spaces as ASCII, same length."""
-    return text.translate(_FULLWIDTH)
-
-
 NULL_MARKS = frozenset({"/", "\\", "—", "——", "-", "--", "–", "―", "─", "无", "/ ", "×", "x", "X", "空"})
 
 # How a cell was written, beyond its number: only a change column (本年增/减) takes a

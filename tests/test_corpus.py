@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from parsers.__main__ import parse_path
-from parsers.metadata import squash
+from parsers.text import squash
 
 HERE = Path(__file__).parent
 EXPECTED = sorted((HERE / "expected").glob("*.json"))

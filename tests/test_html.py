@@ -63,3 +63,42 @@ def test_gbk_page_with_characters_outside_gb2312():
     assert record["active_disclosure"]["normative_documents"] == {
         "issued": 2, "repealed": None, "in_force": 9}
     assert "——详见下表" in record["sections"]["overview"]
+
+
+def _report_page(body: str) -> str:
+    return GBK_PAGE.replace('<div class="TRS_Editor">', '<div class="TRS_Editor">' + body)
+
+
+def test_report_behind_deep_nesting_is_read():
+    """254 nested <div>s (past lxml's default depth limit) before the report (issue #11)."""
+    page = GBK_PAGE.replace("<body>", "<body>" + "<div>" * 254 + "<p>导航</p>" + "</div>" * 254)
+    record = parse_html(page)
+    assert (record["org"], record["year"]) == ("李喆镇人民政府", 2023)
+    assert record["active_disclosure"]["normative_documents"]["in_force"] == 9
+
+
+@pytest.mark.parametrize("page", ["", "   \n\t ", "<html></html>", "<html><body>  </body></html>"])
+def test_empty_page_is_a_plain_picklable_error(page):
+    """The crawler parses in worker processes: the error must cross back (issue #11)."""
+    import pickle
+
+    from parsers import NotAReport
+    with pytest.raises(NotAReport, match="empty") as caught:
+        parse_html(page)
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert type(again) is NotAReport and str(again) == str(caught.value)
+
+
+def test_caller_hints_and_page_metas():
+    """url/page_url/region from the caller; the page's own meta tags win for title and organ."""
+    from parsers import Hints
+    hints = Hints(page_url="http://www.example.gov.cn/list.html", org="某某县人民政府",
+                  region={"province": "浙江省", "city": None, "county": None, "adcode": "330000"},
+                  fetched_at="2024-02-01T00:00:00Z")
+    record = parse_html(GBK_PAGE, url="http://www.example.gov.cn/a.html", hints=hints)
+    assert record["org"] == "李喆镇人民政府"
+    assert record["source"]["page_url"] == "http://www.example.gov.cn/list.html"
+    assert record["source"]["fetched_at"] == "2024-02-01T00:00:00Z"
+    assert record["region"]["province"] == "浙江省"
+    with pytest.raises(TypeError, match="unknown hint"):
+        parse_html(GBK_PAGE, colour="red")

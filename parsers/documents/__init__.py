@@ -10,6 +10,7 @@ import hashlib
 import os
 from pathlib import Path
 
+from ..hints import NO_HINTS, Hints
 from .base import DocumentError, Extraction, Grid
 from .detect import sniff
 from .docx import extract_docx
@@ -52,17 +53,18 @@ def extract_known(data: bytes, fmt: str, limits: Limits) -> Extraction:
 
 
 def parse_file(source: str | os.PathLike | bytes, *, filename: str | None = None, url: str | None = None,
-               page_url: str | None = None, site: str | None = None, fetched_at: str | None = None,
-               limits: Limits = DEFAULT_LIMITS) -> dict:
+               hints: Hints | None = None, limits: Limits = DEFAULT_LIMITS, **fields) -> dict:
     """A report file (path or bytes) -> its record; DocumentError for bad input
-    (a scanned PDF included: without OCR it has no text to make a record of)."""
+    (a scanned PDF included: without OCR it has no text to make a record of).
+    ``hints`` (or its fields by name: page_url=, site=, …) as for parsers.build_record."""
     from parsers.record import build_record  # here: the core may import this package itself
 
+    hints = (hints or NO_HINTS).with_(url=url, **fields)
     data, name = read_source(source, limits)
     extraction = extract_bytes(data, filename=filename or name, limits=limits)
     if not extraction.text.strip():
         raise DocumentError("; ".join(extraction.warnings) or f"no text in the {extraction.fmt.upper()} file")
-    return build_record(extraction.text, grids=extraction.grids, url=url, page_url=page_url or url,
-                        fmt=extraction.fmt, site=site, sha256=hashlib.sha256(data).hexdigest(),
-                        fetched_at=fetched_at, warnings=list(extraction.warnings),
-                        record_id=None if url else hashlib.sha1(data).hexdigest())
+    hints = hints.with_(fmt=extraction.fmt, sha256=hashlib.sha256(data).hexdigest(),
+                        warnings=(*hints.warnings, *extraction.warnings),
+                        record_id=hints.record_id or (None if hints.url else hashlib.sha1(data).hexdigest()))
+    return build_record(extraction.text, grids=extraction.grids, hints=hints)

@@ -1,4 +1,5 @@
-"""What every extractor returns, the one error type, and the text clean-up they share."""
+"""What every extractor returns, the one error type, and the grid helpers they share
+(the text clean-up, tidy_line and join_wrapped, lives in parsers.text)."""
 from __future__ import annotations
 
 import re
@@ -26,31 +27,7 @@ class Extraction:
     pages: int | None = None
 
 
-# CJK ideographs, CJK and full-width punctuation, Chinese quotes and dashes:
-# Chinese text has no spaces between these, so a space next to one is layout noise.
-_CJK = r"\u2014\u2018-\u201f\u2026\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
-_SPACE_NEAR_CJK = re.compile(rf"[ \u00a0\u3000]+(?=[{_CJK}])|(?<=[{_CJK}])[ \u00a0\u3000]+")
 _NUMBER = re.compile(r"[-+]?\d[\d,，.]*%?")
-
-
-def tidy_line(text: str) -> str:
-    """One visual line -> its text without the spaces that justification or
-    glyph gaps put between Chinese characters ("结 果" -> "结果"); tabs,
-    which mark column gaps, stay."""
-    return _SPACE_NEAR_CJK.sub("", text).strip()
-
-
-def join_wrapped(lines: list[str]) -> str:
-    """Lines of one cell or paragraph -> one string. Wrapped Chinese and wrapped
-    numbers ("400" / "1") join with nothing; only two Latin words get a space."""
-    out = ""
-    for line in (tidy_line(x) for x in lines):
-        if not line:
-            continue
-        if out and out[-1].isascii() and out[-1].isalpha() and line[0].isascii() and line[0].isalpha():
-            out += " "
-        out += line
-    return out
 
 
 def is_number(text: str) -> bool:

@@ -14,7 +14,8 @@ import zipfile
 import docx
 from docx.oxml.ns import qn
 
-from .base import DocumentError, Extraction, Grid, Span, emit_grid, join_wrapped, render_grid, tidy_line
+from ..text import join_wrapped, tidy_line
+from .base import DocumentError, Extraction, Grid, Span, emit_grid, render_grid
 from .detect import check_unpacked
 from .limits import Limits
 

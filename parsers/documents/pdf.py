@@ -17,8 +17,8 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from .base import (DocumentError, Extraction, Grid, Span, emit_grid, is_number, join_wrapped, render_grid,
-                   tidy_line)
+from ..text import join_wrapped, tidy_line
+from .base import DocumentError, Extraction, Grid, Span, emit_grid, is_number, render_grid
 from .limits import Limits
 
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}

@@ -1,0 +1,281 @@
+"""Title, organ and year, class by class. Each class has a real line from the hand-read
+excerpts (tests/files/excerpts/texts/NNN.txt, cited by number) and a second, different
+example written for this test. Expected values are what a person reads off the lines."""
+import pytest
+
+from parsers import metadata as M
+from parsers import parse_text
+from parsers.text import normalize
+
+TABLE_2021 = ("二、主动公开政府信息情况\n第二十条第(一)项 | | | |\n"
+              "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 0 |\n"
+              "行政规范性文件 | 1 | 0 | 3 |\n")
+
+
+def title_of(text: str) -> M.Title | None:
+    found = M.find_title(normalize(text))
+    return M.read_title(found) if found else None
+
+
+# --- the organ as the title writes it ------------------------------------------------------
+
+@pytest.mark.parametrize("title, org, year", [
+    ("钟祥镇2019年度政府信息公开工作年度报告", "钟祥镇", 2019),  # 051: not completed to 钟祥镇人民政府
+    ("平阳县鳌江镇2023年政府信息公开工作年度报告", "平阳县鳌江镇", 2023),
+    ("2022年度螅镇政府信息公开工作年度报告", "螅镇", 2022),  # 009: year first, 政府 belongs to 政府信息公开
+    ("2021年温州市人民政府办公室政府信息公开工作年度报告", "温州市人民政府办公室", 2021),
+    ("2022年湖口县卫生健康委员会信息公开年报", "湖口县卫生健康委员会", 2022),  # 019: 年报
+    ("会同县林业局信息公开工作年度报告", "会同县林业局", None),  # 062: no year in the title
+    ("宁海县审计局政府信息公开工作年度报告", "宁海县审计局", None),
+    ("2022年高新区(新市区)政府信息公开工作年度报告", "高新区(新市区)", 2022),  # 058: a bracketed note
+    ("西藏自治区审计厅2025年政务信息公开工作开展年度报告", "西藏自治区审计厅", 2025),  # 031: own wording
+    ("湘西州乡村振兴局2023年度信息公开工作报告", "湘西州乡村振兴局", 2023),  # 057
+    ("某某县交通运输局关于2022年度政府信息公开工作情况的报告", "某某县交通运输局", 2022),
+    ("县人民政府办公室2021年政府信息公开工作年度报告", "县人民政府办公室", 2021),  # 025: no place named
+    ("下湿壕镇政府2022年信息公开工作年度报告", "下湿壕镇政府", 2022),  # 076
+    ("文字解读:济南市历下区大明湖街道办事处2022年政府信息公开工作年度报告",
+     "济南市历下区大明湖街道办事处", 2022),  # a label before a colon is not part of the title
+    ("固原市审计局2021年政府信息公开工作年度报告.pdf", "固原市审计局", 2021),  # an attachment's name
+])
+def test_title_names_organ_and_year(title, org, year):
+    read = M.read_title(title)
+    assert (read.org, read.year) == (org, year)
+
+
+@pytest.mark.parametrize("text, title", [
+    # 014: split after 政府, the second line alone names no organ
+    ("西咸新区底张街道办事处2023年度政府\n信息公开工作年度报告\n根据《条例》……",
+     "西咸新区底张街道办事处2023年度政府信息公开工作年度报告"),
+    # 007: the organ on a line of its own, then the rest twice
+    ("五常市民意乡\n2021年政府信息公开工作年度报告\n2021年政府信息公开工作年度报告\n依据……",
+     "五常市民意乡2021年政府信息公开工作年度报告"),
+    # a page that prints the bare title first, then organ / title on two lines
+    ("2022年政府信息公开工作年度报告\n桃江县松木塘镇人民政府\n2022年政府信息公开工作年度报告\n一、总体情况",
+     "桃江县松木塘镇人民政府2022年政府信息公开工作年度报告"),
+    # 057: a fragment above a title that names its own organ is not joined to it
+    ("州乡村振兴局\n湘西州乡村振兴局2023年度信息公开工作报告\n一、总体情况",
+     "湘西州乡村振兴局2023年度信息公开工作报告"),
+])
+def test_title_over_two_lines(text, title):
+    assert M.find_title(normalize(text)) == title
+
+
+@pytest.mark.parametrize("text, org", [
+    # 020: the breadcrumb ends in 信息公开年度报告 but is not the title
+    ("关怀版 无障碍\n您当前所在位置: 首页 > 部门公开信息 > 科教文卫体部门 > 县卫健委 > 信息公开年度报告\n"
+     "信丰县卫生健康委2023年政府信息公开工作年度报告\n访问量:", "信丰县卫生健康委"),
+    ("当前位置:首页/政务公开/年度报告/乡镇年报\n沙溪镇2024年政府信息公开工作年度报告\n", "沙溪镇"),
+    # 070: a bullet list of the metadata box, whose first item is the column's name
+    ("登录 | 注册\n  • 部门信息公开工作年度报告\n  • 索引号\n    000014348/2023-00081\n  • 发布机构\n"
+     "    桥头乡\n河口县桥头乡2022年政府信息公开工作年度报告\n", "河口县桥头乡"),
+    # 008: a spam line before the title
+    ("明升体育\n图片\n鸭南乡2021年政府信息公开工作年度报告\n打印\n一、总体情况", "鸭南乡"),
+    # 069: the title given in the metadata box; the organ is not completed with 上党区
+    ("当前位置:首页>政府信息公开>部门信息公开目录>乡镇>西火镇>年度报告\n索引号:000014349/2022-05819 | |\n"
+     "发文机关:西火镇人民政府 | 主题词: |\n标题:西火镇人民政府2021年政府信息公开工作年度报告 | |\n"
+     "2021年,我镇认真贯彻落实……上党区……", "西火镇人民政府"),
+    # 031: the metadata label spaced out and without a colon
+    ("标      题 西藏自治区审计厅2025年政务信息公开工作开展年度报告\n索引号 000014349/2026-00021 文      号",
+     "西藏自治区审计厅"),
+    # 047: the whole page on one line
+    ("保定市徐水区交通运输局 2021年度政府信息公开工作年度报告 根据《中华人民共和国政府信息公开条例》"
+     "(以下简称《条例》)规定,特向社会公布徐水区交通运输局2021年政府信息公开年度报告。", "保定市徐水区交通运输局"),
+])
+def test_title_found_among_page_chrome(text, org):
+    assert title_of(text).org == org
+
+
+# --- organs named elsewhere, and what is not an organ ---------------------------------------
+
+@pytest.mark.parametrize("name, expected", [
+    ("螅镇", "螅镇"), ("高新区(新市区)", "高新区(新市区)"), ("县人民政府办公室", "县人民政府办公室"),
+    ("阿拉善盟额济纳旗温图高勒苏木人民政府", "阿拉善盟额济纳旗温图高勒苏木人民政府"),
+    (" 白银市平川区发展和改革局 |", "白银市平川区发展和改革局"),
+    # the sentence fragments issue #9 names, and others of their kind
+    ("请与上党区西火镇人民政府", None), ("由溪澜县桐溪乡人民政府", None), ("息统一在县政府", None),
+    ("西咸新区底张街道办事处2023年度政府", None), ("本单位政府", None), ("我镇", None),
+    ("澳门博彩官网_体育投注平台人民政府外事办公室", None), ("平台", None), ("全部", None), ("政府", None),
+    ("原创", None), ("admin", None), ("东郭镇年政府", None),
+])
+def test_organ_grammar(name, expected):
+    assert M.organ(name) == expected
+
+
+@pytest.mark.parametrize("text, org", [
+    # 006: no title; the report names itself in its first sentence
+    ("| 索引号 | 014421391/2026-246128 | 分类 | 信息公开年报 |\n| 发布机构 | 沿江街道 | 发文日期 | 2026-01-16 |\n"
+     "根据《中华人民共和国政府信息公开条例》规定,现公布泰州市高港区人民政府沿江街道办事处2025年政府信息公开"
+     "工作年度报告,报告所列数据统计期限自2025年1月1日起至12月31日止。\n一、总体情况\n",
+     "泰州市高港区人民政府沿江街道办事处"),
+    ("根据《条例》要求,现发布《临洮县新添镇2022年政府信息公开工作年度报告》。\n一、总体情况\n", "临洮县新添镇"),
+    # 039: a metadata pipe table, no title, the report calls itself 我局: the 发布机构
+    ("索引号: | 113310230026833949/2020-110961 | ||\n---|---|---|---|\n发布机构: | 县民政局 | 发文日期: | 2020-01-08 |\n"
+     "一、总体情况\n今年,我局严格按照……", "县民政局"),
+    # a signature under the last section
+    ("对照相关要求,现特向社会公布2012年度我街道信息公开工作年度报告。\n一、主动公开政府信息情况\n略。\n"
+     "桦甸市人民政府新华街道办事处\n2013年3月7日\n", "桦甸市人民政府新华街道办事处"),
+    # 018: "本单位" is not a name
+    ("为认真做好京山市卫生健康局政府信息公开工作,……现向社会公布2022年度本单位政府信息公开工作年度报告。\n"
+     "一、总体情况\n", None),
+    # spam put in place of the organ's place name: null, not the spam
+    ("澳门博彩官网_体育投注平台人民政府外事办公室\n2022年政府信息公开工作年度报告\n本年度报告根据……编制而成。\n"
+     "一、总体情况\n", None),
+])
+def test_organ_without_a_title_organ(text, org):
+    norm = normalize(text)
+    title = title_of(text)
+    found = M.org_of(title, norm, named=M.self_named(norm))
+    assert found.value == org
+    if org is None:
+        assert "issuing organ not found" in found.warnings
+
+
+def test_caller_hint_fills_in_but_never_outranks_the_title():
+    text = "鸭南乡2021年政府信息公开工作年度报告\n一、总体情况\n2021年,我乡……\n" + TABLE_2021
+    assert parse_text(text, org="某某县人民政府")["org"] == "鸭南乡"
+    untitled = "一、总体情况\n2021年,我乡……\n" + TABLE_2021
+    record = parse_text(untitled, org="鸭南乡人民政府")
+    assert record["org"] == "鸭南乡人民政府"
+    assert "issuing organ from the caller's hint" in record["warnings"]
+
+
+def test_traditional_mirror_gives_the_organ_in_simplified_characters():
+    """036: a traditional-character mirror of 南京市投资促进局's report."""
+    text = ("南京市投資促進局2021年度政府信息公開工作年度報告\n\n2021年,我局認真落實《中華人民共和國政府信息公開條例》"
+            "和中央、省市關於政府信息公開工作的最新要求,紮實開展政府信息公開工作,現將有關情況報告如下。\n一、總體情況\n"
+            "一是持續加大主動公開。\n")
+    record = parse_text(text)
+    assert (record["org"], record["year"]) == ("南京市投资促进局", 2021)
+    assert record["text"] == text  # the page's own text is kept
+
+
+# --- headers --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, key, value", [
+    ("信息来源:省统计局发布时间:2022-01-21 16:49被阅览数:", "来源", "省统计局"),  # 003: glued pairs
+    ("信息来源:省统计局发布时间:2022-01-21 16:49被阅览数:", "发布时间", "2022-01-21 16:49"),
+    ("| 发布机构 | 沿江街道 | 发文日期 | 2026-01-16 |", "发布机构", "沿江街道"),  # 006: pipe row
+    ("发表日期:2024-01-26 15:35:23 发布机构:政务服务管理局", "发布机构", "政务服务管理局"),  # 013
+    ("  • 发布机构\n    桥头乡\n  • 文号", "发布机构", "桥头乡"),  # 070: value on the next line
+    ("索 引 号 | za779940273-2023-000071 | 发布机构 | 镇安县政府 |", "发布机构", "镇安县政府"),  # 010
+    ("时间:2026-01-26 09:42来源:海城市西四镇作者: 点击:", "来源", "海城市西四镇"),  # 049
+])
+def test_metadata_box(text, key, value):
+    assert M.headers(text)[key] == value
+
+
+# --- year -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, year, source", [
+    # 062: the title has no year; the statistics period does
+    ("会同县林业局信息公开工作年度报告\n一、总体情况\n本年报数据统计时限为2020年1月1日至2020年12月31日。\n",
+     2020, "统计期限"),
+    ("报告中所列数据统计期限为2022年1月1日到12月31日。\n一、总体情况\n", 2022, "统计期限"),
+    # 054: only the overview's first sentence says it
+    ("一、总体情况\n2019年我局政府信息公开工作运行良好,政府信息公开咨询、申请以及答复工作均得到了顺利开展。\n"
+     "二、主动公开政府信息情况\n", 2019, "the years opening sections 一 and 二"),
+    # 044 (traditional mirror): after a sub-heading ending in 。
+    ("一、總體情況\n(一)主動公開情況。2022年,按照《中華人民共和國政府信息公開條例》要求,我局認真對政府信息進行收集。\n"
+     "二、主動公開政府信息情況\n", 2022, "the years opening sections 一 and 二"),
+    # 032: the report's own name for itself
+    ("一、总体情况\n台吉镇根据《条例》规定和市文件的具体要求……现将我镇2022年政府信息公开工作报告如下:\n",
+     2022, "the report's name for itself"),
+    ("根据《条例》要求,现向社会公开上思县南屏瑶族乡2021年政府信息公开工作年度报告。\n", 2021,
+     "the report's name for itself"),
+    # the table header
+    ("一、总体情况\n本年度,我局……\n二、主动公开政府信息情况\n信息内容 | 本年(2023)制发件数 | 本年(2023)废止件数 |\n",
+     2023, "the table header"),
+])
+def test_year_from_the_text(text, year, source):
+    norm = normalize(text)
+    found = M.year_of(title_of(text), norm, named=M.self_named(norm))
+    assert (found.value, found.source) == (year, source)
+
+
+@pytest.mark.parametrize("text", [
+    # 001's preamble: a law's date and a cited notice's year are not the report's year
+    "根据修订后的《中华人民共和国政府信息公开条例》(国务院令第711号,2019年5月15日起施行)《福建省政府信息公开办法》"
+    "《国务院办公厅关于印发2020年政务公开工作要点的通知》(国办发〔202017号)的要求,编制本报告。\n一、总体情况\n",
+    # a plan for next year in section 五 is not the year reported on
+    "一、总体情况\n本年度,我街道……\n五、存在的主要问题及改进情况\n2024年,我街道将进一步拓宽公开渠道。\n",
+    # 086: the year was stripped from the sentence (特编制东郭镇年…)
+    "根据……规定和通知要求,特编制东郭镇年政府信息公开工作年度报告并向社会公布。\n一、总体情况\n",
+])
+def test_no_year_from_unrelated_sentences(text):
+    norm = normalize(text)
+    from parsers.sections import find_headings
+    later = [span[0] for name, span in find_headings(norm).items()
+             if name not in ("overview", "active_disclosure")]
+    found = M.year_of(title_of(text), norm, body_end=min(later, default=None), named=M.self_named(norm))
+    assert found.value is None and found.warnings == ("report year not found",)
+
+
+def test_year_from_dates_is_warned():
+    text = "一、总体情况\n本年度,我局……\n" + TABLE_2021
+    record = parse_text("发布时间:2021-01-15 10:00 信息来源:会同县林业局\n" + text)  # 062's header line
+    assert record["year"] == 2020
+    assert any("publication date 2021-01-15" in w for w in record["warnings"])
+    record = parse_text(text, url="http://www.fjax.gov.cn/zwgk/zfxxgkzl/202101/t20210120_2500313.htm")  # 001
+    assert record["year"] == 2020
+    assert any("in the address" in w for w in record["warnings"])
+
+
+@pytest.mark.parametrize("url, date", [
+    ("http://www.fjax.gov.cn/zwgk/zfxxgkzl/xzzfxxgk/ftx/zfxxgkndbg/202101/t20210120_2500313.htm", (2021, 1)),  # 001
+    ("https://www.zjtt.gov.cn/art/2020/1/8/art_1229802772_92056.html", (2020, 1)),  # 039
+    ("http://www.hengdong.gov.cn/zwgk/xxgkndbg/xzxxgkndbg/20240326/i3300070.html", (2024, 3)),  # 055
+    ("http://wqx.gov.cn/zfxxgk/zfxxgknb/zj/2022n/1612297635752841217.html", None),  # 012: a bare year folder
+    ("http://www.example.gov.cn/2022/index.html", None),
+    (None, None),
+])
+def test_url_date(url, date):
+    assert M.url_date(url) == date
+
+
+def test_year_that_contradicts_the_table_format_is_dropped():
+    """074: the overview begins 2016年度 (copied from an old report) above a 2021-format table."""
+    text = ("一、总体情况\n2016年度,全县公安机关在县委、县政府的正确领导下,主动通过政府网站发布信息。\n" + TABLE_2021)
+    record = parse_text(text)
+    assert record["template"] == "2021" and record["year"] is None
+    assert any("2016" in w and "2021 national format" in w for w in record["warnings"])
+
+
+def test_title_wins_over_other_evidence_with_a_warning():
+    text = ("某某镇2023年政府信息公开工作年度报告\n本报告所列数据统计期限自2022年1月1日起至2022年12月31日止。\n"
+            "一、总体情况\n")
+    found = M.year_of(title_of(text), normalize(text))
+    assert found.value == 2023
+    assert found.warnings == ("report year 2023 from the title; other evidence says 统计期限 2022",)
+
+
+def test_published_from_a_date_line_under_the_title():
+    """060: the date in brackets under the title."""
+    text = "衡南县应急管理局2020年政府信息公开\n年度报告\n(2021年1月22日)\n编制说明:……"
+    assert M.published_of(normalize(text)) == "2021-01-22"
+
+
+def test_prose_only_report_is_a_record_but_an_image_only_page_is_not():
+    """086: a report written as prose under its title (no headings, no tables) is a report;
+    a page that shows the report as an image has the title and the metadata box only."""
+    from parsers import NotAReport
+    prose = ("滕州市东郭镇2020年度政府信息公开工作年度报告\n发布时间:2024-09-21 15:19|栏目: 信息公开年报\n"
+             "根据《中华人民共和国政府信息公开条例》规定,特编制东郭镇政府信息公开工作年度报告并向社会公布。"
+             "东郭镇高度重视政府信息公开工作,完善信息公开组织机构建设。"
+             "2020年东郭镇在滕州市政府信息公开网站公开政府信息共110条。")
+    record = parse_text(prose)
+    assert (record["org"], record["year"]) == ("滕州市东郭镇", 2020)
+    image_page = ("首页\n政务公开\n索引号：\ngqx/2025-00105\n发布机构：\n某某县卫生健康委员会\n成文日期：\n2025-02-24\n"
+                  "某某县卫生健康委员会2024年政府信息公开工作年度报告\n")
+    with pytest.raises(NotAReport):
+        parse_text(image_page)
+
+
+@pytest.mark.parametrize("text, org", [
+    # 051's opening sentence (its title is cut away here)
+    ("本报告由钟祥镇人民政府根据《中华人民共和国政府信息公开条例》(以下简称《条例》)精神编制完成。\n一、总体情况\n",
+     "钟祥镇人民政府"),
+    ("根据《条例》要求,本年度报告由某某县信访局结合有关统计数据编制。\n一、总体情况\n", "某某县信访局"),
+])
+def test_organ_that_the_report_names_as_its_author(text, org):
+    norm = normalize(text)
+    assert M.org_of(None, norm, named=M.self_named(norm)).value == org
