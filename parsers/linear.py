@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .values import NULL_MARKS, is_value
+from .values import NULL_MARKS, is_value, read_cell
 
 
 @dataclass
@@ -39,7 +39,9 @@ class Values:
 
     @property
     def has_number(self) -> bool:
-        return any(c.strip() and any(ch.isdigit() for ch in c) for c in self.cells)
+        """Whether any cell says something (a number, a worded change, an unreadable value)."""
+        return any((cell := read_cell(c)) and (cell.value is not None or cell.note)
+                   for c in self.cells)
 
 
 Piece = str | Values
@@ -98,7 +100,6 @@ class _Builder:
         self.by_row = by_row
         self.lines: list[Line] = []
         self.at: int | None = None  # text line of the last cell
-        self.single = True  # the current run was built one cell at a time
 
     def _line(self, n: int, label: bool) -> Line:
         if not self.lines or (self.by_row and n != self.at) or (
@@ -110,24 +111,22 @@ class _Builder:
     def label(self, text: str, n: int) -> None:
         self._line(n, True).append(text)
 
-    def values(self, piece: Values, n: int) -> None:
-        """Cells of one text piece; a lone cell joins the run before it, so that cells
-        one per line make one run, while a line of several numbers is a run of its own."""
+    def value(self, text: str, n: int, structured: bool = True, glued: bool = False) -> None:
+        """One value cell ("" for a blank): it joins the run before it, unless either is
+        glued digits (whose cells are yet to be told apart)."""
         line = self._line(n, False)
-        alone = len(piece.cells) == 1
         last = line[-1] if line else None
-        if isinstance(last, Values) and alone and self.single and not (last.glued or piece.glued):
-            last.cells += piece.cells
-            last.structured &= piece.structured
+        if isinstance(last, Values) and not (last.glued or glued):
+            last.cells.append(text)
+            last.structured &= structured
         else:
-            line.append(Values(list(piece.cells), piece.structured, piece.glued))
-            self.single = alone
+            line.append(Values([text], structured, glued))
 
     def cell(self, text: str, n: int, structured: bool = True) -> None:
         """One cell's text: a value, a blank, or label text (numbers inside it are split
         off; several numbers in one cell could not show a blank between them)."""
         if not text or is_value(text):
-            self.values(Values([text], structured), n)
+            self.value(text, n, structured)
             return
         pieces = _free_line(text)
         numbers = sum(len(p.cells) for p in pieces if isinstance(p, Values))
@@ -136,7 +135,7 @@ class _Builder:
                 self.label(piece, n)
             else:
                 for c in piece.cells:
-                    self.values(Values([c], structured and numbers == 1, piece.glued), n)
+                    self.value(c, n, structured and numbers == 1, piece.glued)
 
 
 def _piped(lines: list[str]) -> list[Line]:
@@ -197,9 +196,10 @@ def _line(ln: str) -> Line:
 
 def _bare(raw: list[str], cells: bool = True) -> list[Line]:
     """Lines without tabs and few pipes: one cell per line where every line is one cell
-    and the line breaks are regular (the usual one or two, never fewer between two
-    values; an extra one is a blank cell); otherwise each line on its own (PDF text,
-    whose pages, torn labels and column blocks make its breaks say nothing of blanks)."""
+    and the line breaks are regular (one apart, or two where that is more usual, never
+    fewer between two values; each extra break is a blank cell); otherwise each line
+    on its own (PDF text, whose pages, torn labels and column blocks make its breaks
+    say nothing of blanks)."""
     pieces = [(n, _line(t)) for n, t in enumerate(raw) if t.strip()]
     lines = [line for _, line in pieces]
     if not cells or len(pieces) < 6 or not all(len(line) == 1 and (isinstance(line[0], str) or (
@@ -207,19 +207,22 @@ def _bare(raw: list[str], cells: bool = True) -> list[Line]:
         return lines
     gaps = [(b - a, isinstance(x[0], Values) and isinstance(y[0], Values))
             for (a, x), (b, y) in zip(pieces, pieces[1:])]
-    base = Counter(gap for gap, _ in gaps).most_common(1)[0][0]
-    if base not in (1, 2) or any(gap < base for gap, values in gaps if values):
+    counts = Counter(gap for gap, _ in gaps)
+    base = 2 if counts[2] > counts[1] else 1
+    if not counts[base] or any(gap < base for gap, values in gaps if values):
         return lines
     out = _Builder(by_row=False)
     previous = None
     for n, line in pieces:
         piece = line[0]
+        if previous is not None and out.lines and isinstance(out.lines[-1][-1], Values) or (
+                isinstance(piece, Values)):
+            for _ in range(n - previous - base if previous is not None else 0):
+                out.value("", previous)  # blank cells end the run before, or open this one
         if isinstance(piece, str):
             out.label(piece, n)
         else:
-            for _ in range(n - previous - base if previous is not None else 0):
-                out.values(Values([""]), n)
-            out.values(Values(piece.cells), n)
+            out.value(piece.cells[0], n)
         previous = n
     return out.lines
 

@@ -3,7 +3,12 @@
 Row labels are found in the label text of a table region (whitespace removed,
 so torn labels still match); runs of values are then aligned to the labels in
 order, preferring a run on the label's own line, then the nearest line. A run
-that fits no label is reported, never forced into a row.
+that fits no label is reported, never forced into a row. A run's cells go to the
+row's columns as they stand where the text shows them in place; where it may
+have dropped blank cells, only the template's totals can place them (``_cells``).
+Every value is then settled against its column (``values.settle``), and a table
+the text ends inside is read up to its last whole row, the rest named in one
+warning.
 """
 from __future__ import annotations
 
@@ -261,7 +266,7 @@ def _left_packed(cells: list[str]) -> bool:
     return not filled[-1] and filled == sorted(filled, reverse=True)
 
 
-def blank_before_value(cells: list[str]) -> bool:
+def _blank_before_value(cells: list[str]) -> bool:
     """A blank cell followed by a value: the text keeps its blank cells where they are."""
     seen_blank = False
     for c in cells:
@@ -340,7 +345,7 @@ def read_run(run: Values, columns: tuple[str, ...], rules: Rules = (), leading_f
     return values, notes
 
 
-def complete(run: Values, columns: tuple[str, ...], leading_first: bool) -> bool:
+def _complete(run: Values, columns: tuple[str, ...], leading_first: bool) -> bool:
     """Whether the last row before the end of a cut-off text is whole: as many cells as
     columns, and the last one not possibly cut (only "0" cannot begin a longer count)."""
     cells = _trim(run.cells, len(columns), leading_first) if run.structured else run.cells
@@ -372,7 +377,7 @@ class Reader:
         # grids are whole tables; a text that ends inside a table was cut off
         stream.cut = self.shape != "tsv" and span[1] >= len(self.text.rstrip())
         stream.kept_blanks = self.shape == "tsv" or any(
-            r.values.structured and blank_before_value(r.values.cells) for r in stream.runs)
+            r.values.structured and _blank_before_value(r.values.cells) for r in stream.runs)
         return stream
 
     def _rows(self, stream: Stream, rows: tuple[T.Row, ...], ordered: bool, table: str,
@@ -392,7 +397,7 @@ class Reader:
         lost = [row.key for i, row in enumerate(rows) if i > last]
         for i, row in enumerate(rows[:last + 1]):
             run = assigned.get(i)
-            if i == last and stream.cut and not (run and complete(run.values, row.columns,
+            if i == last and stream.cut and not (run and _complete(run.values, row.columns,
                                                                   leading_first)):
                 lost.insert(0, row.key)
                 continue
@@ -495,7 +500,7 @@ class Reader:
         glued = any(r.values.glued for r in runs)
         row = Values(cells, structured, glued, open_end=bool(runs) and runs[-1].values.open_end)
         values, notes = None, []
-        if stream is not None and stream.cut and not complete(row, columns, True):
+        if stream is not None and stream.cut and not _complete(row, columns, True):
             notes = ["the text ends inside the table; its values are not read"]
         elif runs:
             values, notes = read_run(row, columns, GROUP_TOTALS, True, stream is None or stream.kept_blanks)

@@ -7,7 +7,8 @@ template from here instead of repeating labels. Sources: 国办公开办函〔20
 A row's ``keys`` are label fragments that identify it even when the label is
 torn across lines or cells; they are matched on text with all whitespace
 removed; they include the label's first words, so the first line of a torn
-label always names its row.
+label always names its row. Mirrors that converted a page to Taiwan usage write
+檔案 for 文件 (行政規範性檔案): that spelling names its row too.
 """
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ COLS_2019_ITEMS = ("previous", "change", "decisions")
 
 ACTIVE_2021 = (
     Row("regulations", "规章", ("规章",), 3, COLS_2021_DOCS),
-    Row("normative_documents", "行政规范性文件", ("规范性文件",), 3, COLS_2021_DOCS),
+    Row("normative_documents", "行政规范性文件", ("规范性文件", "规范性档案"), 3, COLS_2021_DOCS),
     Row("licensing", "行政许可", ("行政许可",), 1, ("decisions",)),
     Row("penalty", "行政处罚", ("行政处罚",), 1, ("decisions",)),
     Row("coercion", "行政强制", ("行政强制",), 1, ("decisions",)),
@@ -60,7 +61,7 @@ ACTIVE_2021 = (
 
 ACTIVE_2019 = (
     Row("regulations", "规章", ("规章",), 3, COLS_2019_DOCS),
-    Row("normative_documents", "规范性文件", ("规范性文件",), 3, COLS_2019_DOCS),
+    Row("normative_documents", "规范性文件", ("规范性文件", "规范性档案"), 3, COLS_2019_DOCS),
     Row("licensing", "行政许可", ("行政许可",), 3, COLS_2019_ITEMS),
     Row("other_services", "其他对外管理服务事项", ("其他对外管理服务事项", "对外管理服务"), 3,
         COLS_2019_ITEMS),

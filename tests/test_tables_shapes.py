@@ -96,7 +96,7 @@ def test_one_cell_per_line_with_an_empty_line_for_a_blank_cell():
                "规章\n3\n\n\n行政规范性文件\n\n2\n6\n")
     table, _, _ = active(written)
     assert (row(table, "regulations"), row(table, "normative_documents")) == \
-        ([None] * 3, [None, 2, 6])  # 规章's trailing blanks could be dropped cells: not placed
+        ([3, None, None], [None, 2, 6])  # the text shows blanks where they are (before 2)
 
 
 def test_a_whole_table_on_one_line():
