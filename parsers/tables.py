@@ -366,7 +366,6 @@ class Reader:
         self.spans = locate(text)
         self.warnings: list[str] = []
         self.spare: dict[str, list[Run]] = {}
-        self.assigned: dict[str, Run] = {}  # row key -> its run of values
         self.active_fmt: str | None = None  # table 三 falls back on it when its own shape is lost
 
     def stream(self, name: str) -> Stream | None:
@@ -388,18 +387,23 @@ class Reader:
                   else sorted(_first_each(found), key=lambda m: m.start))
         assigned, spare = _align(stream, chosen)
         self.spare[table] = spare
-        self.assigned.update({rows[i].key: run for i, run in assigned.items()})
         seen = {m.row for m in chosen}
         # in a text cut off inside the table, the rows after the last label seen are lost,
         # and so is that row itself unless it is whole
         last = max(seen, default=-1) if stream.cut else len(rows)
-        out: dict[str, list | None] = dict.fromkeys(row.key for row in rows)
-        lost = [row.key for i, row in enumerate(rows) if i > last]
+        out: dict[str, list | None] = dict.fromkeys(row.key for row in rows if row.kept)
+        lost = [row.key for i, row in enumerate(rows) if i > last and row.kept]
         for i, row in enumerate(rows[:last + 1]):
             run = assigned.get(i)
             if i == last and stream.cut and not (run and _complete(run.values, row.columns,
                                                                   leading_first)):
-                lost.insert(0, row.key)
+                lost[:0] = [row.key] if row.kept else []
+                continue
+            if not row.kept:
+                if run:
+                    self.warnings.append(f"table {table}: row {row.label} is not one of the "
+                                         f"record's; its numbers {_shown(run.values.cells)!r} "
+                                         "are left out")
                 continue
             if run is None:
                 self.warnings.append(f"table {table}: row {row.key} not found" if i not in seen
@@ -417,7 +421,7 @@ class Reader:
 
     def _left_out(self, table: str, runs: list[Run]) -> None:
         for run in runs:
-            self.warnings.append(f"table {table}: numbers {' '.join(run.values.cells)!r} "
+            self.warnings.append(f"table {table}: numbers {_shown(run.values.cells)!r} "
                                  "fit no row and were left out")
 
     def active(self) -> tuple[dict | None, str | None]:
@@ -425,14 +429,14 @@ class Reader:
         if stream is None:
             return None, None
         tpl = self.active_fmt = self.active_format(stream)
-        rows = T.active_rows(tpl or "2021")
+        rows = T.active_rows(tpl or "2021", extra=True)
         # the template asks for 万元; a header in 元 converts the cell it heads
         in_yuan = bool(re.search(r"单位:?元|\(元\)", stream.text))
         raw = self._rows(stream, rows, ordered=False, table="二", rules=(),
                          leading_first=False, in_yuan=in_yuan)
         self._left_out("二", self.spare["二"])
         table = {row.key: dict(zip(row.columns, raw[row.key] or [None] * row.width))
-                 for row in rows}
+                 for row in rows if row.kept}
         return table, tpl
 
     @staticmethod
@@ -514,6 +518,10 @@ class Reader:
         n = len(T.REVIEW_COLUMNS)
         return {g: dict(zip(T.REVIEW_COLUMNS, values[i * n:(i + 1) * n]))
                 for i, g in enumerate(T.REVIEW_GROUPS)}
+
+
+def _shown(cells: list[str]) -> str:
+    return " ".join(c for c in cells if c.strip())
 
 
 def _leading_runs(runs: list[Run], width: int) -> list[Run]:

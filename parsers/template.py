@@ -22,6 +22,7 @@ class Row:
     keys: tuple[str, ...]
     width: int = 1
     columns: tuple[str, ...] = ()
+    kept: bool = True  # False: a row some reports add, read only so its numbers stay apart
 
 
 # --- sections ---------------------------------------------------------------
@@ -69,6 +70,12 @@ ACTIVE_2019 = (
     Row("coercion", "行政强制", ("行政强制",), 3, COLS_2019_ITEMS),
     Row("fees", "行政事业性收费", ("行政事业性收费", "事业性收费"), 2, ("previous", "change")),
     Row("procurement", "政府集中采购", ("政府集中采购", "集中采购"), 2, ("count", "amount")),
+)
+
+# Rows some reports add to the 2019 table 二, which the record does not keep: found like
+# any row, so that their numbers are not taken for the row above.
+EXTRA_2019 = (
+    Row("other_active_docs", "其他主动公开文件", ("其他主动公开文件",), 3, COLS_2019_DOCS, kept=False),
 )
 
 # Words that tell the table 二 format apart: its column headers (also truncated, as in
@@ -163,8 +170,11 @@ TABLE_ANCHORS = {
 }
 
 
-def active_rows(template: str) -> tuple[Row, ...]:
-    return ACTIVE_2019 if template == "2019" else ACTIVE_2021
+def active_rows(template: str, extra: bool = False) -> tuple[Row, ...]:
+    """Table 二's rows; ``extra``: with the rows the record does not keep, in place."""
+    if template != "2019":
+        return ACTIVE_2021
+    return ACTIVE_2019[:2] + EXTRA_2019 + ACTIVE_2019[2:] if extra else ACTIVE_2019
 
 
 def application_rows(template: str) -> tuple[Row, ...]:

@@ -150,6 +150,25 @@ def test_dropped_blank_cells_placed_where_the_totals_settle_them():
     assert rows["carried_over"] == [None] * 7  # 4+1 != 4: no placing keeps the rule
 
 
+# --- rows the record does not keep ------------------------------------------------------
+
+def test_an_added_row_keeps_its_numbers_to_itself():
+    real = ("第二十条第(一)项 | |||\n|\n信息内容 |\n本年新 制作数量 |\n本年新 公开数量 |\n对外公开总数量 |\n|\n"
+            "规章(设区的市、自治州人民政府应提供相关数据) |\n|||\n|\n"  # excerpt 063: hint labels
+            "规范性文件(行政机关制定发布的决定、公告、通告、意见、通知,以及标题采用“规定”“办法”“细则”"
+            "“规范”“规程”“规则”等字样的公文,一般情况下属于规范性文件) |\n47 |\n0 |\n0 |\n|\n"
+            "其他主动公开文件(含以本单位或本单位办公室名义正式签发的、除规范性文件以外的主动公开文件) |\n"
+            "30 |\n30 |\n30 |\n|\n第二十条第(五)项 |\n")
+    table, _, warnings = active(real)
+    assert (row(table, "regulations"), row(table, "normative_documents")) == ([None] * 3, [47, 0, 0])
+    assert "other_active_docs" not in table
+    assert any("其他主动公开文件 is not one of the record's; its numbers '30 30 30'" in w for w in warnings)
+    written = ("第二十条第（一）项\n信息内容\n本年新制作数量\n本年新公开数量\n对外公开总数量\n"
+               "规章\n规范性文件\n其他主动公开文件\n56\n45\n120\n第二十条第（五）项\n")
+    table, _, _ = active(written)  # blank rows, then the added row's numbers: not 规范性文件's
+    assert row(table, "normative_documents") == [None] * 3
+
+
 # --- header words ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("header, template", [
