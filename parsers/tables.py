@@ -96,6 +96,7 @@ class Stream:
 
     def __init__(self, lines: list[Line]):
         parts, self.char_line, self.runs = [], [], []
+        self.blank_rows: set[int] = set()  # lines whose label is followed by blank cells only
         size = 0
         for n, line in enumerate(lines):
             for piece in line:
@@ -104,6 +105,9 @@ class Stream:
                     parts.append(t)
                     self.char_line += [n] * len(t)
                     size += len(t)
+                elif not piece.has_number:
+                    if piece.structured and piece.cells and size and self.char_line[-1] == n:
+                        self.blank_rows.add(n)
                 elif piece.has_number:
                     last = self.runs[-1] if self.runs else None
                     if last and last.pos == size and last.stacks(piece):
@@ -178,6 +182,7 @@ class _Distance:
 
     def __init__(self, stream: Stream, chosen: list[Match]):
         self.chosen = chosen
+        self.blank_rows = stream.blank_rows
         self.starts = [m.start for m in chosen]
         positions = sorted(r.pos for r in stream.runs)
         self.settled = [k == 0 or bisect_right(positions, m.start)
@@ -193,6 +198,8 @@ class _Distance:
             between = self._labels(m.end, run.pos)
             if run.line <= m.last_line:
                 return between
+            if m.last_line in self.blank_rows:  # the row shows its cells blank
+                return INFINITE
             return run.line - m.last_line if between == 0 and self.settled[k] else INFINITE
         if run.pos > m.start:  # the values sit inside a torn label
             return 0.0

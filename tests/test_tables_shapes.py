@@ -169,6 +169,21 @@ def test_an_added_row_keeps_its_numbers_to_itself():
     assert row(table, "normative_documents") == [None] * 3
 
 
+def test_a_row_shown_blank_does_not_take_the_next_rows_numbers():
+    real = ("第二十条第(八)项 | ||||\n信息内容 | 上一年项目数量 | 本年增/减 | ||\n"  # excerpt 055
+            "行政事业性收费 | ||||\n第二十条第(九)项 | ||||\n信息内容 | 采购项目数量 | 采购总金额 | ||\n"
+            "政府集中采购 | 0 | 0 |\n")
+    table, _, _ = active(real)
+    assert table["fees"] == {"previous": None, "change": None}
+    assert table["procurement"] == {"count": 0, "amount": 0}
+    written = (APPS + " | 申请人情况 |\n一、本年新收政府信息公开申请数量 | 6 | 0 | 0 | 0 | 0 | 0 | 6 |\n"
+               "三、本年度办理结果 | (一)予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+               "(二)部分公开 | | | | | | | |\n(三)不予公开 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n"
+               "1.属于国家秘密 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n")
+    rows, _ = applications(written)  # (三)'s own numbers are its subtotal, not (二)'s
+    assert rows["partially_granted"] == [None] * 7 and rows["denied_state_secret"] == [5, 0, 0, 0, 0, 0, 5]
+
+
 # --- header words ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("header, template", [
