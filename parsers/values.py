@@ -35,8 +35,9 @@ _CELL = re.compile(
     r"(?P<unit>万元|万|元|[件个条项項次人份家])?(?:\((?P<paren>[^()]*)\))?")
 _NO_CHANGE = frozenset({"未增未减", "无增减", "无增无减", "不增不减", "未增减", "持平", "无变化"})
 _PAIR = re.compile(r"([0-9]+)/([0-9]+)")
-# Text made of digits (any script), signs, separators and units: a value, readable or not.
-_VALUE_LIKE = re.compile(r"[+-]?\d[\d\s,.+\-/()万元件个条项項次人份家]*")
+# Text made of digits (any script), signs, separators, units and words of estimate (100余,
+# 约20): a value, readable or not.
+_VALUE_LIKE = re.compile(r"[-+约近]?\d[\d\s,.+\-/()万元件个条项項次人份家余多%]*")
 _SPACED_DIGITS = re.compile(r"\d\s+\d")
 
 

@@ -282,7 +282,7 @@ def test_the_last_row_cut_in_the_middle_is_not_read():
 
 # --- numbers no count can be (issue 11) ------------------------------------------------
 
-BAD_COUNTS = ["1 234", "١٢٣", "-5", "12.5", "1.234", "12345678901234567890", "3元", "减2"]
+BAD_COUNTS = ["1 234", "١٢٣", "-5", "12.5", "1.234", "12345678901234567890", "3元", "减2", "100余", "约20"]
 
 
 @pytest.mark.parametrize("cell", BAD_COUNTS)
