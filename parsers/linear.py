@@ -48,8 +48,9 @@ Piece = str | Values
 Line = list[Piece]
 
 _SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_PAGE_MARK = re.compile(r"^\s*(?:[-—–]+\s*\d{1,3}\s*[-—–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?"
-                        r"|\d{1,3}\s*/\s*\d{1,3})\s*$")
+_PAGE_MARK = re.compile(r"^\s*(?:[-—–]+\s*\d{1,3}\s*[-—–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+# "2/5" on a line of its own: a page number in free lines, a cell (0/0) where lines are cells
+_PDF_PAGE_MARK = re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*$")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
 # A row's own item number fused to the digits before it: "00000003.危及" -> "0000000 3.危及".
 _FUSED_NUMBERING = re.compile(r"(?<=\d)([1-8])(?=[.、][\u4e00-\u9fff“\"])")
@@ -200,21 +201,18 @@ def _bare(raw: list[str], cells: bool = True) -> list[Line]:
     fewer between two values; each extra break is a blank cell); otherwise each line
     on its own (PDF text, whose pages, torn labels and column blocks make its breaks
     say nothing of blanks)."""
-    pieces = [(n, _line(t)) for n, t in enumerate(raw) if t.strip()]
-    lines = [line for _, line in pieces]
-    if not cells or len(pieces) < 6 or not all(len(line) == 1 and (isinstance(line[0], str) or (
-            len(line[0].cells) == 1 and not line[0].glued)) for line in lines):
-        return lines
-    gaps = [(b - a, isinstance(x[0], Values) and isinstance(y[0], Values))
+    pieces = [(n, _cell_line(t)) for n, t in enumerate(raw) if t.strip()]
+    if not cells or len(pieces) < 6 or not all(line is not None for _, line in pieces):
+        return [line for t in raw if t.strip() and not _PDF_PAGE_MARK.match(t) and (line := _line(t))]
+    gaps = [(b - a, isinstance(x, Values) and isinstance(y, Values))
             for (a, x), (b, y) in zip(pieces, pieces[1:])]
     counts = Counter(gap for gap, _ in gaps)
     base = 2 if counts[2] > counts[1] else 1
     if not counts[base] or any(gap < base for gap, values in gaps if values):
-        return lines
+        return _bare(raw, cells=False)
     out = _Builder(by_row=False)
     previous = None
-    for n, line in pieces:
-        piece = line[0]
+    for n, piece in pieces:
         if previous is not None and out.lines and isinstance(out.lines[-1][-1], Values) or (
                 isinstance(piece, Values)):
             for _ in range(n - previous - base if previous is not None else 0):
@@ -225,6 +223,20 @@ def _bare(raw: list[str], cells: bool = True) -> list[Line]:
             out.value(piece.cells[0], n)
         previous = n
     return out.lines
+
+
+def _cell_line(text: str) -> Piece | None:
+    """A line that is one cell: label text, or one value (0/0 and 3235727元 included);
+    None for a line of several numbers, a pipe or tab row, or a glued one."""
+    text = text.strip()
+    if "|" in text or "\t" in text:
+        return None
+    if " " not in text and read_cell(text) is not None:
+        return Values([text])
+    line = _free_line(_HEADING_MARK.sub("", text))
+    if len(line) == 1 and (isinstance(line[0], str) or (len(line[0].cells) == 1 and not line[0].glued)):
+        return line[0]
+    return None
 
 
 def _one_cell_per_line(raw: list[str]) -> bool:
@@ -277,9 +289,14 @@ def _cells_line(cells: list[str]) -> Line:
 _ATTACHED = re.compile(r"[\u4e00-\u9fff）)][+-]?\d")
 
 
+_MAYBE_VALUE = re.compile(r"[0-9/—–\-无增减]")
+
+
 def _free_line(text: str) -> Line:
     """Pieces of a whitespace-separated or glued line. A line where numbers touch
     their labels again and again is a glued page: all its runs are glued."""
+    if not _MAYBE_VALUE.search(text):  # label text only
+        return [text.strip()] if text.strip() else []
     text = _FUSED_NUMBERING.sub(r" \1", text)
     glued_page = len(_ATTACHED.findall(text)) >= 3
     line: Line = []

@@ -22,19 +22,22 @@ from .linear import Line, Values, to_lines
 from .values import (GROUP_TOTALS, MAX_DIGITS, ROW_TOTAL, Cell, Number, Rules, holds, place,
                      read_cell, settle)
 
-COUNT_DIGITS = 7
+# Glued digits are split into counts of at most this many digits: a big city's busiest
+# office receives tens of thousands of applications a year, and far fewer reviews and suits.
+COUNT_DIGITS = {ROW_TOTAL: 7, GROUP_TOTALS: 5}
 
 SKIP_COST = 1.2
 INFINITE = float("inf")
 
 
-def fuzzy(word: str) -> str:
-    """Regex for a word whose characters may be separated by whitespace."""
-    return r"\s*".join(re.escape(ch) for ch in word if not ch.isspace())
+@lru_cache(maxsize=None)
+def fuzzy(word: str) -> re.Pattern:
+    """A word whose characters may be separated by whitespace."""
+    return re.compile(r"\s*".join(re.escape(ch) for ch in word if not ch.isspace()))
 
 
 def _first(text: str, words, start: int = 0) -> re.Match | None:
-    found = [m for w in words if (m := re.compile(fuzzy(w)).search(text, start))]
+    found = [m for w in words if (m := fuzzy(w).search(text, start))]
     return min(found, key=lambda m: m.start(), default=None)
 
 
@@ -108,7 +111,7 @@ class Stream:
                 elif not piece.has_number:
                     if piece.structured and piece.cells and size and self.char_line[-1] == n:
                         self.blank_rows.add(n)
-                elif piece.has_number:
+                else:
                     last = self.runs[-1] if self.runs else None
                     if last and last.pos == size and last.stacks(piece):
                         last.values.cells += piece.cells  # numbers set one per line
@@ -209,26 +212,35 @@ class _Distance:
 
 
 def _align(stream: Stream, chosen: list[Match]) -> tuple[dict[int, Run], list[Run]]:
-    """Monotone assignment of runs to labels at least total cost (edit-distance DP)."""
+    """Monotone assignment of runs to labels at least total cost (edit-distance DP).
+    A pair costing more than skipping both (2 × SKIP_COST) never wins, so only the runs
+    within two lines of a label are measured."""
     runs = stream.runs
     distance = _Distance(stream, chosen)
     R, V = len(chosen), len(runs)
+    run_lines = [r.line for r in runs]
+    near: list[dict[int, float]] = []
+    for i, m in enumerate(chosen):
+        lo, hi = bisect_left(run_lines, m.first_line), bisect_right(run_lines, m.last_line + 2)
+        near.append({j: d for j in range(lo, hi) if (d := distance(i, runs[j])) < 2 * SKIP_COST})
     cost = [[INFINITE] * (V + 1) for _ in range(R + 1)]
     step = [[None] * (V + 1) for _ in range(R + 1)]
     cost[0][0] = 0.0
     for i in range(R + 1):
+        here_row, next_row = cost[i], cost[i + 1] if i < R else None
+        pairs = near[i] if i < R else {}
         for j in range(V + 1):
-            here = cost[i][j]
+            here = here_row[j]
             if here == INFINITE:
                 continue
-            if i < R and here + SKIP_COST < cost[i + 1][j]:
-                cost[i + 1][j], step[i + 1][j] = here + SKIP_COST, "row"
-            if j < V and here + SKIP_COST < cost[i][j + 1]:
-                cost[i][j + 1], step[i][j + 1] = here + SKIP_COST, "run"
-            if i < R and j < V:
-                c = here + distance(i, runs[j])
-                if c < cost[i + 1][j + 1]:
-                    cost[i + 1][j + 1], step[i + 1][j + 1] = c, "pair"
+            if next_row is not None and here + SKIP_COST < next_row[j]:
+                next_row[j], step[i + 1][j] = here + SKIP_COST, "row"
+            if j < V and here + SKIP_COST < here_row[j + 1]:
+                here_row[j + 1], step[i][j + 1] = here + SKIP_COST, "run"
+            if j in pairs:
+                c = here + pairs[j]
+                if c < next_row[j + 1]:
+                    next_row[j + 1], step[i + 1][j + 1] = c, "pair"
     assigned, spare = {}, []
     i, j = R, V
     while i or j:
@@ -320,7 +332,7 @@ def _placed(tokens: list[str], width: int, rules: Rules, glued: bool
     shown = " ".join(tokens)
     if glued and all(t.lstrip("+-").isascii() and t.lstrip("+-").isdigit() for t in tokens):
         # counts of applications and cases never run to 8 digits; money and decisions may
-        values, why = place(tokens, width, rules, COUNT_DIGITS if rules else MAX_DIGITS)
+        values, why = place(tokens, width, rules, COUNT_DIGITS.get(rules, MAX_DIGITS))
         what = f"glued digits {shown!r}"
     else:
         read = [read_cell(t) for t in tokens]

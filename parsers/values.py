@@ -210,6 +210,15 @@ def _cell_options(signs: tuple, digits: tuple, n: int, rules: Rules, max_digits:
         d = digits[t]
         top[t] = max(d if isinstance(d, int) else 10 ** min(len(d), max_digits) - 1, top[t + 1])
 
+    # the row's last cell, when it is a total, ends the digits: its rule's sum cannot pass
+    # the largest number the last token ends with
+    cap = None
+    if rules and rules[-1][0] == n - 1 and digits:
+        last = digits[-1]
+        cap = last if isinstance(last, int) else max(
+            int(last[-size:]) for size in range(1, min(len(last), max_digits) + 1)
+            if size == 1 or last[-size] != "0")
+    capped = set(rules[-1][1]) if cap is not None else set()
     memo: dict[tuple, list[tuple]] = {}
 
     def pieces(t: int, o: int) -> list[tuple]:
@@ -235,9 +244,12 @@ def _cell_options(signs: tuple, digits: tuple, n: int, rules: Rules, max_digits:
     seen = 0
     for k in range(n):
         edges = []
+        cells_left = n - k - 1
         for state in frontier:
             t, o, run = state
             for value, nt, no in pieces(t, o):
+                if end - nt > cells_left:  # every token left needs a cell of its own
+                    continue
                 v = value or 0
                 if role[k] == "total":
                     if v != run:
@@ -245,7 +257,7 @@ def _cell_options(signs: tuple, digits: tuple, n: int, rules: Rules, max_digits:
                     nxt = (nt, no, 0)
                 elif role[k] == "part":
                     total = run + v
-                    ceiling = top[nt] if no == 0 else max(
+                    ceiling = cap if k in capped else top[nt] if no == 0 else max(
                         10 ** min(len(digits[nt]) - no, max_digits) - 1, top[nt + 1])
                     if total > ceiling:  # the total, still to come, could not be that large
                         continue
