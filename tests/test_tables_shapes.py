@@ -123,6 +123,41 @@ def test_cells_run_together_split_only_where_certain():
     assert any("glued digits '100'" in w for w in warnings)
 
 
+def test_tab_rows_and_word_cells():
+    real = "第二十条第（五）项\t\t\t\n信息内容\t本年处理决定数量\t\t\n行政许可\t0\t\t\n"  # seed 004
+    table, _, _ = active(real)
+    assert table["licensing"] == {"decisions": 0}
+    written = ("\t第二十条第（一）项\n\n\t信息内容\n\t本年制发件数\n\t本年废止件数\n\t现行有效件数\n\n"
+               "\t规章\n\t2\n\t\n\t7\n\n\t行政规范性文件\n\t1\n\t1\n\t9\n\n")  # Word cells, a blank
+    table, _, _ = active(written)
+    assert (row(table, "regulations"), row(table, "normative_documents")) == ([2, None, 7], [1, 1, 9])
+
+
+def test_runs_of_spaces_pdf_layout():
+    real = ("第二十条第（一）项\n信息内容  本年制发件数  本年废止件数  现行有效件数\n"  # hzq2024 -layout
+            "规章               0          0       0\n\n行政规范性文件          3          0       8\n")
+    table, _, _ = active(real)
+    assert (row(table, "regulations"), row(table, "normative_documents")) == ([0, 0, 0], [3, 0, 8])
+    written = "第二十条第（一）项\n信息内容  本年制发件数  本年废止件数  现行有效件数\n规章      5          9\n"
+    table, _, warnings = active(written)  # a blank cell vanished: which one is not known
+    assert row(table, "regulations") == [None] * 3
+    assert any("2 values where 3 were expected" in w for w in warnings)
+
+
+def test_traditional_characters_and_mirror_notes():
+    real = ("第二十條第(一)項 | |||\n"  # excerpt 033: traditional, with pinyin after characters
+            "信息內容 | 本年制發(fā)件數(shù) | 本年廢止件數(shù) | 現(xiàn)行有效件數(shù) |\n"
+            "規(guī)章 | 0 | 0 | 0 |\n行政規(guī)范性文件 | 0 | 0 | 0 |\n第二十條第(五)項 | |||\n"
+            "信息內容 | 本年處理決定數(shù)量 | ||\n行政許可 | 0 | ||\n")
+    table, template, _ = active(real)
+    assert (template, row(table, "regulations"), row(table, "licensing")) == ("2021", [0, 0, 0], [0])
+    written = ("第二十條第（五）項\n信息內容\n上一年項目數量\n本年增/減\n處理決定數量\n"
+               "行政許可\n12\n減3\n9\n其他對外管理服務事項\n0\n未增未減\n0\n")
+    table, template, _ = active(written)
+    assert (template, row(table, "licensing"), row(table, "other_services")) == \
+        ("2019", [12, -3, 9], [0, 0, 0])
+
+
 # --- blank cells dropped ----------------------------------------------------------------
 
 def test_dropped_blank_cells_leave_the_columns_unknown():
