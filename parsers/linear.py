@@ -1,19 +1,33 @@
 """Linear text shapes -> lines of pieces (label text and runs of value cells).
 
-A table reaches us as pipe rows (trafilatura, markdown), tab-separated rows,
-one cell per line (Word text), or torn PDF / glued page text. Each line becomes
-a list of pieces: ``str`` for label text, ``Values`` for a run of value cells.
-Only structured shapes (pipe, tab, one cell per line) can show a blank cell;
-whitespace-separated text cannot, so its runs are marked unstructured. A run
-written straight after its label with no space is glued (a page dump that lost
-every separator): only there may a digit string hold several cells.
+A flattened table reaches us in many shapes; each is read by what its separators
+can show:
+
+- pipes: ``|`` ends a cell. That one rule reads trafilatura and markdown rows, an
+  archive's ``cell |`` rows, one cell per line ending in `` |``, lone ``|`` lines
+  between cells and a whole table on one line alike: two pipes with nothing
+  between are a blank cell; line breaks are only spaces (a cell may wrap); a
+  markdown row's opening pipe ends no cell;
+- tabs: one tab-indented cell per line (Word text, rows apart by blank lines), or
+  tab-separated rows (rendered grids);
+- bare lines: one cell per line, cells one or two line breaks apart, where an
+  extra break is a blank cell; or free lines of labels and numbers (PDF text,
+  glued page dumps), which cannot show a blank at all.
+
+Each line becomes a list of pieces: ``str`` for label text, ``Values`` for a run
+of value cells ("" for a blank cell). Where cells hold one per line, a line is a
+row: its labels, then its values. ``Values.structured`` says whether a blank
+cell would have shown; a run written straight after its label with no space is
+glued (a page dump that lost every separator): only there may a digit string
+hold several cells.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from .values import NULL_MARKS, is_value
+from .values import NULL_MARKS, is_value, read_cell
 
 
 @dataclass
@@ -21,46 +35,208 @@ class Values:
     cells: list[str] = field(default_factory=list)  # raw cell texts, "" for a blank cell
     structured: bool = True
     glued: bool = False
+    open_end: bool = False  # nothing follows the last cell: the text may be cut inside it
 
     @property
     def has_number(self) -> bool:
-        return any(c.strip() and any(ch.isdigit() for ch in c) for c in self.cells)
+        """Whether any cell says something (a number, a worded change, an unreadable value)."""
+        return any((cell := read_cell(c)) and (cell.value is not None or cell.note)
+                   for c in self.cells)
 
 
 Piece = str | Values
 Line = list[Piece]
 
 _SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_PAGE_MARK = re.compile(r"^\s*(?:[-—–]+\s*\d{1,3}\s*[-—–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?"
-                        r"|\d{1,3}\s*/\s*\d{1,3})\s*$")
+_PAGE_MARK = re.compile(r"^\s*(?:[-—–]+\s*\d{1,3}\s*[-—–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+# "2/5" on a line of its own: a page number in free lines, a cell (0/0) where lines are cells
+_PDF_PAGE_MARK = re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*$")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
 # A row's own item number fused to the digits before it: "00000003.危及" -> "0000000 3.危及".
 _FUSED_NUMBERING = re.compile(r"(?<=\d)([1-8])(?=[.、][\u4e00-\u9fff“\"])")
 _VALUE_TOKEN = re.compile(
-    r"(?:(?<=\d)[+-]|(?<![\d.])[+-]?)\d+(?:,\d{3})*(?:\.\d+)?(?:\s*(?:万元|元))?(?!\d)(?![.、](?!\d))"
-    r"|(?<!\S)(?:[/—–-]+|无)(?!\S)")
+    r"(?:(?<=\d)[+-]|(?<![\d.])[+-]?)\d+(?:,\d{3})*(?:\.\d+)?"
+    r"(?:\s*(?:万元|元|[件个条项項]|\((?:万元|万|元)\)))?"
+    r"(?!\d)(?![.、年月日号时余多%](?!\d))"
+    r"|(?:增加|减少|增|减)\d+(?![\d.])|未增未减|无增减|不增不减"
+    r"|(?<!\S)(?:[/—–-]+|无)(?!\S)", re.ASCII)
 
 
 def to_lines(text: str, shape: str | None = None) -> list[Line]:
-    """Lines of pieces. ``shape="tsv"`` forces tab-separated rows (rendered grids)."""
-    raw = [ln for ln in text.split("\n") if not _PAGE_MARK.match(ln)]
-    if shape != "tsv" and _one_cell_per_line(raw):
-        return [line for line in (_cells_line(cells) for cells in _cell_groups(raw)) if line]
-    lines = []
-    for ln in raw:
-        stripped = ln.strip()
-        if not stripped or _SEPARATOR_ROW.match(stripped):
-            continue
-        if stripped.startswith("|"):
-            cells = stripped.strip("|").split("|")
-            line = _cells_line(cells)
-        elif shape == "tsv" or "\t" in ln.strip(" \t\r"):
-            line = _cells_line(ln.rstrip("\r\n").split("\t"))
-        else:
-            line = _free_line(_HEADING_MARK.sub("", ln))
-        if line:
-            lines.append(line)
+    """Lines of pieces. ``shape="tsv"`` forces tab-separated rows (rendered grids);
+    ``shape="pdf"``: text laid out from a PDF, whose line breaks say nothing of cells."""
+    raw = [ln for ln in text.split("\n")
+           if not _PAGE_MARK.match(ln) and not _SEPARATOR_ROW.match(ln.strip())]
+    if shape == "tsv":
+        return [line for ln in raw if ln.strip() and (line := _cells_line(ln.rstrip("\r").split("\t")))]
+    content = [ln for ln in raw if ln.strip()]
+    piped = sum("|" in ln for ln in content)
+    if piped and 3 * piped >= len(content):
+        lines = _piped([ln.strip() for ln in raw])
+    elif _one_cell_per_line(raw):
+        lines = [line for line in (_cells_line(cells) for cells in _cell_groups(raw)) if line]
+    elif any("\t" in ln.strip(" \t\r") for ln in content):
+        lines = [_line(ln) for ln in content]
+    else:
+        lines = _bare(raw, cells=shape != "pdf")
+    lines = [line for line in lines if line]
+    _mark_open_end(lines, text)
     return lines
+
+
+def _mark_open_end(lines: list[Line], text: str) -> None:
+    """The last run is open when its last cell is the last thing in the text."""
+    last = lines[-1][-1] if lines else None
+    if isinstance(last, Values) and last.cells and last.cells[-1]:
+        tail = text.rstrip()
+        last.open_end = tail.endswith(last.cells[-1]) or tail.endswith(last.cells[-1].split()[-1])
+
+
+class _Builder:
+    """Collects cells into lines. ``by_row``: each text line is a row (a new line per
+    text line); otherwise a row is its labels followed by its values, so a label that
+    follows values opens the next line."""
+
+    def __init__(self, by_row: bool):
+        self.by_row = by_row
+        self.lines: list[Line] = []
+        self.at: int | None = None  # text line of the last cell
+
+    def _line(self, n: int, label: bool) -> Line:
+        if not self.lines or (self.by_row and n != self.at) or (
+                not self.by_row and label and isinstance(self.lines[-1][-1], Values)):
+            self.lines.append([])
+        self.at = n
+        return self.lines[-1]
+
+    def label(self, text: str, n: int) -> None:
+        self._line(n, True).append(text)
+
+    def value(self, text: str, n: int, structured: bool = True, glued: bool = False) -> None:
+        """One value cell ("" for a blank): it joins the run before it, unless either is
+        glued digits (whose cells are yet to be told apart)."""
+        line = self._line(n, False)
+        last = line[-1] if line else None
+        if isinstance(last, Values) and not (last.glued or glued):
+            last.cells.append(text)
+            last.structured &= structured
+        else:
+            line.append(Values([text], structured, glued))
+
+    def cell(self, text: str, n: int, structured: bool = True) -> None:
+        """One cell's text: a value, a blank, or label text (numbers inside it are split
+        off; several numbers in one cell could not show a blank between them)."""
+        if not text or is_value(text):
+            self.value(text, n, structured)
+            return
+        pieces = _free_line(text)
+        numbers = sum(len(p.cells) for p in pieces if isinstance(p, Values))
+        for piece in pieces:
+            if isinstance(piece, str):
+                self.label(piece, n)
+            else:
+                for c in piece.cells:
+                    self.value(c, n, structured and numbers == 1, piece.glued)
+
+
+def _piped(lines: list[str]) -> list[Line]:
+    """Rows whose cells each end in a pipe (see the module docstring). Markdown rows and
+    rows of several cells a line are read line by line; cells one per line make a row
+    of its label and the values after it."""
+    piped = [t for t in lines if "|" in t and t.strip("| ")]
+    markdown = 2 * sum(t.startswith("|") for t in piped) > len(piped)
+    by_row = markdown or 2 * sum(sum(1 for p in t.split("|") if p.strip()) > 1
+                                 for t in piped) > len(piped)
+    out = _Builder(by_row)
+    pending: list[tuple[int, str]] = []  # text since the last pipe: (line, text)
+    for n, t in enumerate(lines):
+        if not t:
+            continue
+        parts = t.split("|")
+        if markdown and t.startswith("|") and t.strip("| "):
+            parts = parts[1:]  # the opening pipe of a markdown row
+        for j, part in enumerate(parts):
+            if part.strip():
+                pending.append((n, _HEADING_MARK.sub("", part).strip()))
+            if j < len(parts) - 1:
+                _flush(out, pending, n)
+                pending = []
+        if by_row and pending:  # a row's line ends its last cell
+            _flush(out, pending, n)
+            pending = []
+    if pending:
+        _flush(out, pending, pending[-1][0])
+    return out.lines
+
+
+def _flush(out: _Builder, pending: list[tuple[int, str]], n: int) -> None:
+    """One pipe-ended cell: blank, or its text, wrapped over lines or not."""
+    if not pending:
+        out.cell("", n)
+        return
+    if len(pending) > 1 and sum(is_value(t) for _, t in pending) > 1:
+        for m, t in pending:  # numbers on lines of their own with no pipe between
+            out.cell(t, m, structured=False)
+        return
+    joined = " ".join(t for _, t in pending)
+    if is_value(joined) or len(pending) == 1:
+        out.cell(joined, pending[-1][0])
+        return
+    for m, t in pending:
+        out.cell(t, m)
+
+
+def _line(ln: str) -> Line:
+    """One line read on its own: a pipe row, a tab row, or a free line."""
+    if "|" in ln:
+        return _cells_line(ln.strip().strip("|").split("|"))
+    if "\t" in ln.strip(" \t\r"):
+        return _cells_line(ln.rstrip("\r\n").split("\t"))
+    return _free_line(_HEADING_MARK.sub("", ln))
+
+
+def _bare(raw: list[str], cells: bool = True) -> list[Line]:
+    """Lines without tabs and few pipes: one cell per line where every line is one cell
+    and the line breaks are regular (one apart, or two where that is more usual, never
+    fewer between two values; each extra break is a blank cell); otherwise each line
+    on its own (PDF text, whose pages, torn labels and column blocks make its breaks
+    say nothing of blanks)."""
+    pieces = [(n, _cell_line(t)) for n, t in enumerate(raw) if t.strip()]
+    if not cells or len(pieces) < 6 or not all(line is not None for _, line in pieces):
+        return [line for t in raw if t.strip() and not _PDF_PAGE_MARK.match(t) and (line := _line(t))]
+    gaps = [(b - a, isinstance(x, Values) and isinstance(y, Values))
+            for (a, x), (b, y) in zip(pieces, pieces[1:])]
+    counts = Counter(gap for gap, _ in gaps)
+    base = 2 if counts[2] > counts[1] else 1
+    if not counts[base] or any(gap < base for gap, values in gaps if values):
+        return _bare(raw, cells=False)
+    out = _Builder(by_row=False)
+    previous = None
+    for n, piece in pieces:
+        if previous is not None and out.lines and isinstance(out.lines[-1][-1], Values) or (
+                isinstance(piece, Values)):
+            for _ in range(n - previous - base if previous is not None else 0):
+                out.value("", previous)  # blank cells end the run before, or open this one
+        if isinstance(piece, str):
+            out.label(piece, n)
+        else:
+            out.value(piece.cells[0], n)
+        previous = n
+    return out.lines
+
+
+def _cell_line(text: str) -> Piece | None:
+    """A line that is one cell: label text, or one value (0/0 and 3235727元 included);
+    None for a line of several numbers, a pipe or tab row, or a glued one."""
+    text = text.strip()
+    if "|" in text or "\t" in text:
+        return None
+    if " " not in text and read_cell(text) is not None:
+        return Values([text])
+    line = _free_line(_HEADING_MARK.sub("", text))
+    if len(line) == 1 and (isinstance(line[0], str) or (len(line[0].cells) == 1 and not line[0].glued)):
+        return line[0]
+    return None
 
 
 def _one_cell_per_line(raw: list[str]) -> bool:
@@ -113,9 +289,14 @@ def _cells_line(cells: list[str]) -> Line:
 _ATTACHED = re.compile(r"[\u4e00-\u9fff）)][+-]?\d")
 
 
+_MAYBE_VALUE = re.compile(r"[0-9/—–\-无增减]")
+
+
 def _free_line(text: str) -> Line:
     """Pieces of a whitespace-separated or glued line. A line where numbers touch
     their labels again and again is a glued page: all its runs are glued."""
+    if not _MAYBE_VALUE.search(text):  # label text only
+        return [text.strip()] if text.strip() else []
     text = _FUSED_NUMBERING.sub(r" \1", text)
     glued_page = len(_ATTACHED.findall(text)) >= 3
     line: Line = []

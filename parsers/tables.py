@@ -3,7 +3,12 @@
 Row labels are found in the label text of a table region (whitespace removed,
 so torn labels still match); runs of values are then aligned to the labels in
 order, preferring a run on the label's own line, then the nearest line. A run
-that fits no label is reported, never forced into a row.
+that fits no label is reported, never forced into a row. A run's cells go to the
+row's columns as they stand where the text shows them in place; where it may
+have dropped blank cells, only the template's totals can place them (``_cells``).
+Every value is then settled against its column (``values.settle``), and a table
+the text ends inside is read up to its last whole row, the rest named in one
+warning.
 """
 from __future__ import annotations
 
@@ -14,22 +19,25 @@ from functools import lru_cache
 
 from . import template as T
 from .linear import Line, Values, to_lines
-from .values import (GROUP_TOTALS, MAX_DIGITS, ROW_TOTAL, Number, Rules, holds, read_cell,
-                     split_glued)
+from .values import (GROUP_TOTALS, MAX_DIGITS, ROW_TOTAL, Cell, Number, Rules, holds, place,
+                     read_cell, settle)
 
-COUNT_DIGITS = 7
+# Glued digits are split into counts of at most this many digits: a big city's busiest
+# office receives tens of thousands of applications a year, and far fewer reviews and suits.
+COUNT_DIGITS = {ROW_TOTAL: 7, GROUP_TOTALS: 5}
 
 SKIP_COST = 1.2
 INFINITE = float("inf")
 
 
-def fuzzy(word: str) -> str:
-    """Regex for a word whose characters may be separated by whitespace."""
-    return r"\s*".join(re.escape(ch) for ch in word if not ch.isspace())
+@lru_cache(maxsize=None)
+def fuzzy(word: str) -> re.Pattern:
+    """A word whose characters may be separated by whitespace."""
+    return re.compile(r"\s*".join(re.escape(ch) for ch in word if not ch.isspace()))
 
 
 def _first(text: str, words, start: int = 0) -> re.Match | None:
-    found = [m for w in words if (m := re.compile(fuzzy(w)).search(text, start))]
+    found = [m for w in words if (m := fuzzy(w).search(text, start))]
     return min(found, key=lambda m: m.start(), default=None)
 
 
@@ -91,6 +99,7 @@ class Stream:
 
     def __init__(self, lines: list[Line]):
         parts, self.char_line, self.runs = [], [], []
+        self.blank_rows: set[int] = set()  # lines whose label is followed by blank cells only
         size = 0
         for n, line in enumerate(lines):
             for piece in line:
@@ -99,15 +108,21 @@ class Stream:
                     parts.append(t)
                     self.char_line += [n] * len(t)
                     size += len(t)
-                elif piece.has_number:
+                elif not piece.has_number:
+                    if piece.structured and piece.cells and size and self.char_line[-1] == n:
+                        self.blank_rows.add(n)
+                else:
                     last = self.runs[-1] if self.runs else None
                     if last and last.pos == size and last.stacks(piece):
                         last.values.cells += piece.cells  # numbers set one per line
+                        last.values.open_end = piece.open_end
                         last.stacked = True
                     else:
                         self.runs.append(Run(size, n, Values(list(piece.cells), piece.structured,
-                                                             piece.glued)))
+                                                             piece.glued, piece.open_end)))
         self.text = "".join(parts)
+        self.cut = False  # the text ends inside this table
+        self.kept_blanks = True  # the text shows blank cells where they are
 
     def line_label(self, line: int) -> str:
         return "".join(ch for ch, n in zip(self.text, self.char_line) if n == line)
@@ -170,6 +185,7 @@ class _Distance:
 
     def __init__(self, stream: Stream, chosen: list[Match]):
         self.chosen = chosen
+        self.blank_rows = stream.blank_rows
         self.starts = [m.start for m in chosen]
         positions = sorted(r.pos for r in stream.runs)
         self.settled = [k == 0 or bisect_right(positions, m.start)
@@ -185,6 +201,8 @@ class _Distance:
             between = self._labels(m.end, run.pos)
             if run.line <= m.last_line:
                 return between
+            if m.last_line in self.blank_rows:  # the row shows its cells blank
+                return INFINITE
             return run.line - m.last_line if between == 0 and self.settled[k] else INFINITE
         if run.pos > m.start:  # the values sit inside a torn label
             return 0.0
@@ -194,26 +212,35 @@ class _Distance:
 
 
 def _align(stream: Stream, chosen: list[Match]) -> tuple[dict[int, Run], list[Run]]:
-    """Monotone assignment of runs to labels at least total cost (edit-distance DP)."""
+    """Monotone assignment of runs to labels at least total cost (edit-distance DP).
+    A pair costing more than skipping both (2 × SKIP_COST) never wins, so only the runs
+    within two lines of a label are measured."""
     runs = stream.runs
     distance = _Distance(stream, chosen)
     R, V = len(chosen), len(runs)
+    run_lines = [r.line for r in runs]
+    near: list[dict[int, float]] = []
+    for i, m in enumerate(chosen):
+        lo, hi = bisect_left(run_lines, m.first_line), bisect_right(run_lines, m.last_line + 2)
+        near.append({j: d for j in range(lo, hi) if (d := distance(i, runs[j])) < 2 * SKIP_COST})
     cost = [[INFINITE] * (V + 1) for _ in range(R + 1)]
     step = [[None] * (V + 1) for _ in range(R + 1)]
     cost[0][0] = 0.0
     for i in range(R + 1):
+        here_row, next_row = cost[i], cost[i + 1] if i < R else None
+        pairs = near[i] if i < R else {}
         for j in range(V + 1):
-            here = cost[i][j]
+            here = here_row[j]
             if here == INFINITE:
                 continue
-            if i < R and here + SKIP_COST < cost[i + 1][j]:
-                cost[i + 1][j], step[i + 1][j] = here + SKIP_COST, "row"
-            if j < V and here + SKIP_COST < cost[i][j + 1]:
-                cost[i][j + 1], step[i][j + 1] = here + SKIP_COST, "run"
-            if i < R and j < V:
-                c = here + distance(i, runs[j])
-                if c < cost[i + 1][j + 1]:
-                    cost[i + 1][j + 1], step[i + 1][j + 1] = c, "pair"
+            if next_row is not None and here + SKIP_COST < next_row[j]:
+                next_row[j], step[i + 1][j] = here + SKIP_COST, "row"
+            if j < V and here + SKIP_COST < here_row[j + 1]:
+                here_row[j + 1], step[i][j + 1] = here + SKIP_COST, "run"
+            if j in pairs:
+                c = here + pairs[j]
+                if c < next_row[j + 1]:
+                    next_row[j + 1], step[i + 1][j + 1] = c, "pair"
     assigned, spare = {}, []
     i, j = R, V
     while i or j:
@@ -252,25 +279,98 @@ def _without_subtotal(cells: list[str]) -> list[str] | None:
     return list(readings.pop()) if len(readings) == 1 else None
 
 
-def read_run(run: Values, width: int, rules: Rules = (), leading_first: bool = True
-             ) -> tuple[list[Number | None] | None, str]:
-    """The ``width`` values of a run, or None and the reason they can't be placed."""
-    cells = _trim(run.cells, width, leading_first) if run.structured else list(run.cells)
-    if len(cells) == width + 1 and rules == ROW_TOTAL:
-        cells = _without_subtotal(cells) or cells
-    if len(cells) == width:
-        read = [read_cell(c) for c in cells]
-        notes = "; ".join(c.note for c in read if c and c.note)
-        return [c.value if c else None for c in read], notes
-    if len(cells) > width:
-        return None, f"{len(cells)} values where {width} were expected"
-    if run.glued and all(c.lstrip("+-").isdigit() for c in cells):
+def _left_packed(cells: list[str]) -> bool:
+    """Values first, then only blanks (at least one)."""
+    filled = [bool(c.strip()) for c in cells]
+    return not filled[-1] and filled == sorted(filled, reverse=True)
+
+
+def _blank_before_value(cells: list[str]) -> bool:
+    """A blank cell followed by a value: the text keeps its blank cells where they are."""
+    seen_blank = False
+    for c in cells:
+        if not c.strip():
+            seen_blank = True
+        elif seen_blank:
+            return True
+    return False
+
+
+def _cells(run: Values, width: int, rules: Rules, leading_first: bool, kept_blanks: bool
+           ) -> tuple[list[Cell] | None, str]:
+    """The run's ``width`` cells, or None and why they can't be placed.
+
+    Cells in place (as many as columns) are read as they stand, except a row whose
+    values come first and whose padding was cut off: where the text never shows a
+    blank cell before a value, its blank cells may have been dropped rather than
+    written, and the values' columns are not known. Such rows, rows with fewer cells
+    than columns between separators, and glued digits are placed by ``values.place``;
+    a short row of free text (PDF) is not: it may be torn rather than blank."""
+    if run.structured:
+        cells = _trim(run.cells, width, leading_first)
+        if len(cells) == width + 1 and rules == ROW_TOTAL:
+            cells = _without_subtotal(cells) or cells
+        if len(cells) > width:
+            return None, f"{len(cells)} values where {width} were expected"
+        dropped = len(cells) < len(run.cells) and not kept_blanks and _left_packed(cells)
+        if len(cells) == width and not dropped:
+            return [read_cell(c) for c in cells], ""
+        tokens = [c for c in cells if c.strip()]
+    else:
+        tokens = list(run.cells)
+        if len(tokens) == width:
+            return [read_cell(c) for c in tokens], ""
+        if len(tokens) > width or not run.glued:
+            # free text never shows a blank cell: a short row may be torn, not just blank
+            return None, f"{len(tokens)} values where {width} were expected"
+    return _placed(tokens, width, rules, run.glued and not run.structured)
+
+
+def _placed(tokens: list[str], width: int, rules: Rules, glued: bool
+            ) -> tuple[list[Cell] | None, str]:
+    """Fewer cells than columns: where the template's totals settle the columns."""
+    shown = " ".join(tokens)
+    if glued and all(t.lstrip("+-").isascii() and t.lstrip("+-").isdigit() for t in tokens):
         # counts of applications and cases never run to 8 digits; money and decisions may
-        values, why = split_glued(cells, width, rules, COUNT_DIGITS if rules else MAX_DIGITS)
-        if values is not None:
-            return values, f"glued digits {' '.join(cells)!r} split as {values} {why}".rstrip()
-        return None, f"glued digits {' '.join(cells)!r}: {why}"
-    return None, f"{len(cells)} values where {width} were expected"
+        values, why = place(tokens, width, rules, COUNT_DIGITS.get(rules, MAX_DIGITS))
+        what = f"glued digits {shown!r}"
+    else:
+        read = [read_cell(t) for t in tokens]
+        if not rules or not all(c and isinstance(c.value, int) and not (c.unit or c.kind or c.note)
+                                for c in read):
+            return None, f"{len(tokens)} values where {width} were expected"
+        values, why = place([c.value for c in read], width, rules)
+        what = f"values {shown!r} (blank cells dropped)"
+    if values is None:
+        return None, f"{what}: {why}"
+    return [Cell(v, text=str(v)) for v in values], f"{what} placed as {values} {why}".rstrip()
+
+
+def read_run(run: Values, columns: tuple[str, ...], rules: Rules = (), leading_first: bool = True,
+             kept_blanks: bool = True, in_yuan: bool = False) -> tuple[list[Number | None] | None, list[str]]:
+    """The values of a run for ``columns``, or None; with every note on the way. Each
+    value is settled against its column (``values.settle``)."""
+    cells, why = _cells(run, len(columns), rules, leading_first, kept_blanks)
+    notes = [why] if why else []
+    if cells is None:
+        return None, notes
+    values = []
+    for cell, column in zip(cells, columns):
+        name = column.rpartition(".")[2]
+        value, note = settle(cell, name, name in T.MONEY_COLUMNS, name in T.SIGNED_COLUMNS, in_yuan)
+        if note:
+            notes.append(f"column {column}: {note}")
+        values.append(value)
+    return values, notes
+
+
+def _complete(run: Values, columns: tuple[str, ...], leading_first: bool) -> bool:
+    """Whether the last row before the end of a cut-off text is whole: as many cells as
+    columns, and the last one not possibly cut (only "0" cannot begin a longer count)."""
+    cells = _trim(run.cells, len(columns), leading_first) if run.structured else run.cells
+    if len(cells) < len(columns) and not run.glued:  # glued digits may hold several cells
+        return False
+    return not run.open_end or (run.cells[-1].strip() == "0" and columns[-1] not in T.MONEY_COLUMNS)
 
 
 # --- the tables --------------------------------------------------------------------
@@ -280,47 +380,67 @@ class Reader:
 
     def __init__(self, text: str, shape: str | None = None):
         self.text = text
-        self.shape = shape
+        # pdftotext ends each page with a form feed: its line breaks are layout, not cells
+        self.shape = shape or ("pdf" if "\f" in text else None)
         self.spans = locate(text)
         self.warnings: list[str] = []
         self.spare: dict[str, list[Run]] = {}
-        self.assigned: dict[str, Run] = {}  # row key -> its run of values
         self.active_fmt: str | None = None  # table 三 falls back on it when its own shape is lost
 
     def stream(self, name: str) -> Stream | None:
         span = self.spans.get(name)
         if span is None:
             return None
-        return Stream(to_lines(self.text[span[0]:span[1]], self.shape))
+        stream = Stream(to_lines(self.text[span[0]:span[1]], self.shape))
+        # grids are whole tables; a text that ends inside a table was cut off
+        stream.cut = self.shape != "tsv" and span[1] >= len(self.text.rstrip())
+        stream.kept_blanks = self.shape == "tsv" or any(
+            r.values.structured and _blank_before_value(r.values.cells) for r in stream.runs)
+        return stream
 
     def _rows(self, stream: Stream, rows: tuple[T.Row, ...], ordered: bool, table: str,
-              rules: Rules, leading_first: bool) -> dict[str, list | None]:
+              rules: Rules, leading_first: bool, in_yuan: bool = False) -> dict[str, list | None]:
         found = [m for i, row in enumerate(rows) for m in stream.matches(i, _pattern(row))]
         run_lines = {r.line for r in stream.runs}
         chosen = (_ordered(found, run_lines) if ordered
                   else sorted(_first_each(found), key=lambda m: m.start))
         assigned, spare = _align(stream, chosen)
         self.spare[table] = spare
-        self.assigned.update({rows[i].key: run for i, run in assigned.items()})
-        out: dict[str, list | None] = {}
-        for i, row in enumerate(rows):
+        seen = {m.row for m in chosen}
+        # in a text cut off inside the table, the rows after the last label seen are lost,
+        # and so is that row itself unless it is whole
+        last = max(seen, default=-1) if stream.cut else len(rows)
+        out: dict[str, list | None] = dict.fromkeys(row.key for row in rows if row.kept)
+        lost = [row.key for i, row in enumerate(rows) if i > last and row.kept]
+        for i, row in enumerate(rows[:last + 1]):
             run = assigned.get(i)
+            if i == last and stream.cut and not (run and _complete(run.values, row.columns,
+                                                                  leading_first)):
+                lost[:0] = [row.key] if row.kept else []
+                continue
+            if not row.kept:
+                if run:
+                    self.warnings.append(f"table {table}: row {row.label} is not one of the "
+                                         f"record's; its numbers {_shown(run.values.cells)!r} "
+                                         "are left out")
+                continue
             if run is None:
-                out[row.key] = None
-                self.warnings.append(f"table {table}: row {row.key} not found"
-                                     if i not in {m.row for m in chosen}
+                self.warnings.append(f"table {table}: row {row.key} not found" if i not in seen
                                      else f"table {table}: row {row.key} has no values")
                 continue
-            values, note = read_run(run.values, row.width, rules if row.width > 1 else (),
-                                    leading_first)
-            if note:
-                self.warnings.append(f"table {table}: row {row.key}: {note}")
+            values, notes = read_run(run.values, row.columns, rules if row.width > 1 else (),
+                                     leading_first, stream.kept_blanks,
+                                     in_yuan and (row.key, T.WAN_YUAN[1]) == T.WAN_YUAN)
+            self.warnings += [f"table {table}: row {row.key}: {note}" for note in notes]
             out[row.key] = values
+        if lost:
+            self.warnings.append(f"table {table}: the text ends inside the table; rows "
+                                 f"{', '.join(lost)} not read")
         return out
 
     def _left_out(self, table: str, runs: list[Run]) -> None:
         for run in runs:
-            self.warnings.append(f"table {table}: numbers {' '.join(run.values.cells)!r} "
+            self.warnings.append(f"table {table}: numbers {_shown(run.values.cells)!r} "
                                  "fit no row and were left out")
 
     def active(self) -> tuple[dict | None, str | None]:
@@ -328,30 +448,20 @@ class Reader:
         if stream is None:
             return None, None
         tpl = self.active_fmt = self.active_format(stream)
-        rows = T.active_rows(tpl or "2021")
+        rows = T.active_rows(tpl or "2021", extra=True)
+        # the template asks for 万元; a header in 元 converts the cell it heads
+        in_yuan = bool(re.search(r"单位:?元|\(元\)", stream.text))
         raw = self._rows(stream, rows, ordered=False, table="二", rules=(),
-                         leading_first=False)
+                         leading_first=False, in_yuan=in_yuan)
         self._left_out("二", self.spare["二"])
         table = {row.key: dict(zip(row.columns, raw[row.key] or [None] * row.width))
-                 for row in rows}
-        self._to_wan_yuan(stream, table)
+                 for row in rows if row.kept}
         return table, tpl
-
-    def _to_wan_yuan(self, stream: Stream, table: dict) -> None:
-        """The template asks for 万元; a report that states 元 (header or cell) is converted."""
-        row, column = T.WAN_YUAN
-        value = table.get(row, {}).get(column)
-        run = self.assigned.get(row)
-        in_yuan = bool(re.search(r"单位:?元|\(元\)", stream.text)) or bool(
-            run and any(cell and cell.unit == "元" for cell in map(read_cell, run.values.cells)))
-        if in_yuan and value is not None:
-            table[row][column] = round(value / 10000, 6)
-            self.warnings.append(f"table 二: {row} stated in 元 ({value}), converted to 万元")
 
     @staticmethod
     def active_format(stream: Stream) -> str | None:
         is21 = stream.has(T.ACTIVE_HEADERS["2021"])
-        is19 = stream.has(T.ACTIVE_HEADERS["2019"]) or stream.has(("其他对外管理服务", "政府集中采购"))
+        is19 = stream.has(T.ACTIVE_HEADERS["2019"])
         if is21 != is19:
             return "2021" if is21 else "2019"
         return None
@@ -382,7 +492,8 @@ class Reader:
         for run in self.spare["三"]:
             label = stream.line_label(run.line)
             key = next((k for k, word in T.SUBTOTALS if word in label and k not in found), None)
-            values = read_run(run.values, 7, ROW_TOTAL)[0] if key else None
+            values = read_run(run.values, T.APPLICANT_COLUMNS, ROW_TOTAL, True,
+                              stream.kept_blanks)[0] if key else None
             if values:
                 found[key] = values
             else:
@@ -391,7 +502,8 @@ class Reader:
         return found
 
     def review(self) -> dict | None:
-        width = len(T.REVIEW_GROUPS) * len(T.REVIEW_COLUMNS)
+        columns = tuple(f"{g}.{c}" for g in T.REVIEW_GROUPS for c in T.REVIEW_COLUMNS)
+        width = len(columns)
         stream = self.stream("review_litigation")
         if stream is not None:
             header = re.search(r"维持|纠正|审结|总计", stream.text)
@@ -409,19 +521,26 @@ class Reader:
         for r in runs:
             cells += r.values.cells
         glued = any(r.values.glued for r in runs)
-        values, note = read_run(Values(cells, structured, glued), width, GROUP_TOTALS, True)
-        if values and not structured and len(runs) > 1 and None not in values \
-                and not holds(GROUP_TOTALS, values):
-            # numbers torn apart by header words (plain PDF text): their order is not certain
-            values, note = None, "numbers interleaved with header words and totals do not add up"
+        row = Values(cells, structured, glued, open_end=bool(runs) and runs[-1].values.open_end)
+        values, notes = None, []
+        if stream is not None and stream.cut and not _complete(row, columns, True):
+            notes = ["the text ends inside the table; its values are not read"]
+        elif runs:
+            values, notes = read_run(row, columns, GROUP_TOTALS, True, stream is None or stream.kept_blanks)
+        if values and len(runs) > 1 and None not in values and not holds(GROUP_TOTALS, values):
+            # numbers torn apart by header words (PDF text): their order is not certain
+            values, notes = None, ["numbers interleaved with header words and totals do not add up"]
         if not runs:
             self.warnings.append("table 四: no values found")
-        elif note:
-            self.warnings.append(f"table 四: {note}")
+        self.warnings += [f"table 四: {note}" for note in notes]
         values = values or [None] * width
         n = len(T.REVIEW_COLUMNS)
         return {g: dict(zip(T.REVIEW_COLUMNS, values[i * n:(i + 1) * n]))
                 for i, g in enumerate(T.REVIEW_GROUPS)}
+
+
+def _shown(cells: list[str]) -> str:
+    return " ".join(c for c in cells if c.strip())
 
 
 def _leading_runs(runs: list[Run], width: int) -> list[Run]:

@@ -7,7 +7,8 @@ template from here instead of repeating labels. Sources: 国办公开办函〔20
 A row's ``keys`` are label fragments that identify it even when the label is
 torn across lines or cells; they are matched on text with all whitespace
 removed; they include the label's first words, so the first line of a torn
-label always names its row.
+label always names its row. Mirrors that converted a page to Taiwan usage write
+檔案 for 文件 (行政規範性檔案): that spelling names its row too.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ class Row:
     keys: tuple[str, ...]
     width: int = 1
     columns: tuple[str, ...] = ()
+    kept: bool = True  # False: a row some reports add, read only so its numbers stay apart
 
 
 # --- sections ---------------------------------------------------------------
@@ -51,7 +53,7 @@ COLS_2019_ITEMS = ("previous", "change", "decisions")
 
 ACTIVE_2021 = (
     Row("regulations", "规章", ("规章",), 3, COLS_2021_DOCS),
-    Row("normative_documents", "行政规范性文件", ("规范性文件",), 3, COLS_2021_DOCS),
+    Row("normative_documents", "行政规范性文件", ("规范性文件", "规范性档案"), 3, COLS_2021_DOCS),
     Row("licensing", "行政许可", ("行政许可",), 1, ("decisions",)),
     Row("penalty", "行政处罚", ("行政处罚",), 1, ("decisions",)),
     Row("coercion", "行政强制", ("行政强制",), 1, ("decisions",)),
@@ -60,7 +62,7 @@ ACTIVE_2021 = (
 
 ACTIVE_2019 = (
     Row("regulations", "规章", ("规章",), 3, COLS_2019_DOCS),
-    Row("normative_documents", "规范性文件", ("规范性文件",), 3, COLS_2019_DOCS),
+    Row("normative_documents", "规范性文件", ("规范性文件", "规范性档案"), 3, COLS_2019_DOCS),
     Row("licensing", "行政许可", ("行政许可",), 3, COLS_2019_ITEMS),
     Row("other_services", "其他对外管理服务事项", ("其他对外管理服务事项", "对外管理服务"), 3,
         COLS_2019_ITEMS),
@@ -70,14 +72,25 @@ ACTIVE_2019 = (
     Row("procurement", "政府集中采购", ("政府集中采购", "集中采购"), 2, ("count", "amount")),
 )
 
-# Header words that tell the table 二 format apart.
-ACTIVE_HEADERS = {"2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量",
-                           "本年收费金额"),
-                  "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
-                           "本年增/减", "采购项目数量")}
+# Rows some reports add to the 2019 table 二, which the record does not keep: found like
+# any row, so that their numbers are not taken for the row above.
+EXTRA_2019 = (
+    Row("other_active_docs", "其他主动公开文件", ("其他主动公开文件",), 3, COLS_2019_DOCS, kept=False),
+)
 
-# The cell the template states in 万元; a report that writes 元 is converted.
+# Words that tell the table 二 format apart: its column headers (also truncated, as in
+# 现行有效件, or reworded, as in 本年新制发数量) and the rows only 2019 has.
+ACTIVE_HEADERS = {"2021": ("制发", "废止", "现行有效", "本年处理决定数量", "本年收费金额"),
+                  "2019": ("新制作", "新公开", "对外公开总", "上一年项目", "增/减", "采购项目数量",
+                           "采购总金额", "其他对外管理服务", "政府集中采购")}
+
+# The cell whose header states its unit (本年收费金额（单位：万元）); a report that writes 元 there
+# is converted.
 WAN_YUAN = ("fees", "amount")
+# Columns that hold money in 万元 (decimals allowed), and the one that holds a change
+# (本年增/减, may be negative); every other cell counts things.
+MONEY_COLUMNS = ("amount",)
+SIGNED_COLUMNS = ("change",)
 
 # --- table 三 ---------------------------------------------------------------
 
@@ -151,14 +164,17 @@ REVIEW_COLUMNS = ("upheld", "corrected", "other", "pending", "total")
 # --- table anchors: words that open each table when headings are missing ----
 
 TABLE_ANCHORS = {
-    "active_disclosure": ("第二十条第（一）项", "第二十条第(一)项", "本年制发件数", "本年新制作数量"),
+    "active_disclosure": ("第二十条第", "本年制发件数", "本年新制作数量"),
     "applications": ("本列数据的勾稽关系", "申请人情况", "本年新收政府信息公开申请"),
     "review_litigation": ("未经复议直接起诉", "复议后起诉"),
 }
 
 
-def active_rows(template: str) -> tuple[Row, ...]:
-    return ACTIVE_2019 if template == "2019" else ACTIVE_2021
+def active_rows(template: str, extra: bool = False) -> tuple[Row, ...]:
+    """Table 二's rows; ``extra``: with the rows the record does not keep, in place."""
+    if template != "2019":
+        return ACTIVE_2021
+    return ACTIVE_2019[:2] + EXTRA_2019 + ACTIVE_2019[2:] if extra else ACTIVE_2019
 
 
 def application_rows(template: str) -> tuple[Row, ...]:

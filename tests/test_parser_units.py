@@ -10,7 +10,7 @@ from parsers.checks import run_checks
 from parsers.metadata import find_title, org_of, published_of, read_title, year_of
 from parsers.sections import split_sections
 from parsers.text import normalize
-from parsers.values import GROUP_TOTALS, ROW_TOTAL, read_cell, split_glued
+from parsers.values import GROUP_TOTALS, ROW_TOTAL, place, read_cell
 
 CORPUS = Path(__file__).parent / "files" / "corpus"
 
@@ -38,13 +38,13 @@ def test_labels_are_not_values():
     (["35", "-15"], 2, (), [35, -15]),
 ])
 def test_glued_digits_split_where_certain(tokens, n, rules, cells):
-    assert split_glued(tokens, n, rules)[0] == cells
+    assert place(tokens, n, rules)[0] == cells
 
 
 @pytest.mark.parametrize("tokens, n", [(["6233440"], 3), (["100"], 3), (["2648", "-18538"], 3)])
 def test_glued_digits_without_a_rule_stay_unread(tokens, n):
     """'100' could be 1|0|0 or 10|0|(blank): nothing says which."""
-    assert split_glued(tokens, n)[0] is None
+    assert place(tokens, n)[0] is None
 
 
 HEADINGS = """标题行
@@ -119,20 +119,22 @@ def test_fees_in_yuan_are_converted_and_noted_cells_warned():
     record = parse_text(text)
     assert record["active_disclosure"]["fees"] == {"amount": 0.56}
     assert record["active_disclosure"]["regulations"] == {"issued": 22, "repealed": 0, "in_force": 3}
-    assert "table 二: fees stated in 元 (5600), converted to 万元" in record["warnings"]
+    assert "table 二: row fees: column amount: stated in 元 (5600), converted to 万元" in record["warnings"]
     assert any("read as 22 (note dropped)" in w for w in record["warnings"])
 
 
 def test_legal_person_subtotal_column_is_dropped():
     """自然人 | 小计 | 商业企业 … 其他 | 总计: eight numbers, the subtotal found by its sum."""
+    from parsers import template as T
     from parsers.linear import Values
     from parsers.tables import read_run
     row = Values(["5", "4", "1", "0", "2", "0", "1", "9"])
-    assert read_run(row, 7, ROW_TOTAL)[0] == [5, 1, 0, 2, 0, 1, 9]
+    columns = T.APPLICANT_COLUMNS
+    assert read_run(row, columns, ROW_TOTAL)[0] == [5, 1, 0, 2, 0, 1, 9]
     after = Values(["5", "1", "0", "2", "0", "1", "4", "9"])  # the subtotal after 其他
-    assert read_run(after, 7, ROW_TOTAL)[0] == [5, 1, 0, 2, 0, 1, 9]
-    assert read_run(Values(["5", "3", "1", "0", "2", "0", "1", "9"]), 7, ROW_TOTAL)[0] is None
-    assert read_run(Values(["0"] * 8), 7, ROW_TOTAL)[0] == [0] * 7
+    assert read_run(after, columns, ROW_TOTAL)[0] == [5, 1, 0, 2, 0, 1, 9]
+    assert read_run(Values(["5", "3", "1", "0", "2", "0", "1", "9"]), columns, ROW_TOTAL)[0] is None
+    assert read_run(Values(["0"] * 8), columns, ROW_TOTAL)[0] == [0] * 7
 
 
 def test_subtotal_rows_are_kept_apart():

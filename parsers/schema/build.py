@@ -10,6 +10,7 @@ import json
 
 from .. import template as T
 from ..checks import run_checks
+from ..values import MAX_AMOUNT, MAX_COUNT
 
 # Source formats: record.md's list plus the others the crawler's sniffer names.
 FORMATS = ("html", "pdf", "docx", "doc", "wps", "txt", "md", "xls", "xlsx", "et", "ofd")
@@ -22,13 +23,14 @@ def rule_names() -> list[str]:
 
 
 def cell(column: str) -> dict:
-    """An `amount` is money (any number), a `change` (本年增/减) may be negative, every other
-    cell counts things; null is 'not reported'."""
-    if column == "amount":
-        return {"type": ["number", "null"], "minimum": 0}
-    if column == "change":
-        return {"type": ["integer", "null"]}
-    return {"type": ["integer", "null"], "minimum": 0}
+    """The parser's own rule (parsers.values.settle): money in 万元 is any number from 0,
+    a change (本年增/减) a whole number that may be negative, every other cell a count;
+    null is 'not reported' or 'not readable'."""
+    if column in T.MONEY_COLUMNS:
+        return {"type": ["number", "null"], "minimum": 0, "maximum": MAX_AMOUNT}
+    if column in T.SIGNED_COLUMNS:
+        return {"type": ["integer", "null"], "minimum": -MAX_COUNT, "maximum": MAX_COUNT}
+    return {"type": ["integer", "null"], "minimum": 0, "maximum": MAX_COUNT}
 
 
 def _object(properties: dict, required: list | None = None, extra: bool = False) -> dict:

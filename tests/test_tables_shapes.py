@@ -1,0 +1,353 @@
+"""One class of flattened table per test: real lines quoted from the excerpts
+(tests/files/excerpts/texts/NNN.txt, the number in each test) and a second example of
+the same class, written here, that the excerpts do not have."""
+import pytest
+
+from parsers import parse_html, parse_text
+
+HEAD = "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本机关依法公开政府信息。\n"
+APPS = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+
+def active(table: str, after: str = "三、收到和处理政府信息公开申请情况\n" + APPS + "\n") -> dict:
+    record = parse_text(HEAD + "二、主动公开政府信息情况\n" + table + "\n" + after)
+    return record["active_disclosure"], record["template"], record["warnings"]
+
+
+def applications(table: str) -> tuple[dict, list]:
+    record = parse_text(HEAD + "三、收到和处理政府信息公开申请情况\n" + table)
+    return record["applications"]["rows"], record["warnings"]
+
+
+def row(table: dict, key: str) -> list:
+    return list(table[key].values())
+
+
+# --- separators -----------------------------------------------------------------------
+
+def test_pipe_rows_without_a_leading_pipe():
+    real = ("第二十条第(一)项 | |||\n"  # excerpt 039
+            "信息内容 | 本年新 制作数量 | 本年新 公开数量 | 对外公开总数量 |\n"
+            "规章 | 8 | 8 | 18 |\n规范性文件 | 1 | 1 | 6 |\n")
+    table, template, _ = active(real)
+    assert (row(table, "regulations"), row(table, "normative_documents"), template) == \
+        ([8, 8, 18], [1, 1, 6], "2019")
+    written = ("第二十条第（一）项 |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+               "规章 | 1 | | 3 |\n行政规范性文件 | 4 | 0 | 12 |\n")
+    table, template, _ = active(written)
+    assert (row(table, "regulations"), row(table, "normative_documents"), template) == \
+        ([1, None, 3], [4, 0, 12], "2021")
+
+
+def test_markdown_rows_with_leading_and_trailing_pipes():
+    real = ("| 第二十条第(一)项 | |||\n"  # excerpt 021: 现行有效件数 left blank
+            "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+            "| 规章 | 0 | 0 | |\n| 行政规范性文件 | 0 | 0 | |\n"
+            "| 第二十条第(五)项 | |||\n| 信息内容 | 本年处理决定数量 | ||\n| 行政许可 | 1300 | ||\n")
+    table, _, _ = active(real)
+    assert (row(table, "regulations"), row(table, "licensing")) == ([0, 0, None], [1300])
+    written = ("| 第二十条第（一）项 |\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+               "| 规章 |\n| 2 | 0 | 5 |\n| 行政规范性文件 | | 1 | 7 |\n")  # values on the next row
+    table, _, _ = active(written)
+    assert (row(table, "regulations"), row(table, "normative_documents")) == ([2, 0, 5], [None, 1, 7])
+
+
+def test_one_cell_per_line_ending_in_a_pipe():
+    real = ("第二十条第(五)项 |\n信息内容 |\n上一年项目数量 |\n本年增/减 |\n处理决定数量 |\n"  # excerpt 017
+            "行政许可 |\n6 |\n减4 |\n2 |\n其他对外管理服务事项 |\n0 |\n0 |\n0 |\n")
+    table, _, _ = active(real)
+    assert (row(table, "licensing"), row(table, "other_services")) == ([6, -4, 2], [0, 0, 0])
+    written = ("第二十条第（一）项 |\n|||\n信息内容 |\n本年制发件数 |\n本年废止件数 |\n现行有效件数 |\n"
+               "规章 |\n|\n|\n4 |\n行政规范性文件 |\n3 |\n|\n9 |\n")  # blank cells as lone pipes
+    table, _, _ = active(written)
+    assert (row(table, "regulations"), row(table, "normative_documents")) == ([None, None, 4], [3, None, 9])
+
+
+def test_lone_pipe_lines_between_cells():
+    real = ("第二十条第(五)项\n|\n信息内容\n|\n上一年项目数量\n|\n本年增/减\n|\n处理决定数量\n|\n"
+            "行政许可\n|\n75\n|\n增13\n|\n88\n|\n其他对外管理服务事项\n|\n0\n|\n|\n0\n|\n")  # excerpt 071
+    table, _, _ = active(real)
+    assert (row(table, "licensing"), row(table, "other_services")) == ([75, 13, 88], [0, None, 0])
+    written = ("第二十条第（六）项\n|\n信息内容\n|\n上一年项目数量\n|\n本年增/减\n|\n处理决定数量\n|\n"
+               "行政处罚\n|\n|\n|\n7\n|\n行政强制\n|\n12\n|\n-2\n|\n10\n|\n")
+    table, _, _ = active(written)
+    assert (row(table, "penalty"), row(table, "coercion")) == ([None, None, 7], [12, -2, 10])
+
+
+def test_cells_apart_by_blank_lines_and_an_extra_break_for_a_blank_cell():
+    real = ("第二十条第(一)项\n\n信息内容\n\n本年制发件数\n\n本年废止件数\n\n现行有效件\n\n"  # excerpt 031
+            "规章\n\n0\n\n1\n\n0\n\n行政规范性文件\n\n1\n\n0\n\n2\n\n")
+    table, template, _ = active(real)
+    assert (row(table, "regulations"), row(table, "normative_documents"), template) == \
+        ([0, 1, 0], [1, 0, 2], "2021")
+    written = ("第二十条第（一）项\n\n信息内容\n\n本年制发件数\n\n本年废止件数\n\n现行有效件数\n\n"
+               "规章\n\n\n0\n\n5\n\n行政规范性文件\n\n2\n\n\n4\n\n")
+    table, _, _ = active(written)
+    assert (row(table, "regulations"), row(table, "normative_documents")) == ([None, 0, 5], [2, None, 4])
+
+
+def test_one_cell_per_line_with_an_empty_line_for_a_blank_cell():
+    real = ("一、本年新收政府信息公开申请数量\n1\n\n\n\n\n\n1\n"  # excerpt 036 (converted characters)
+            "二、上年结转政府信息公开申请数量\n0\n0\n0\n0\n0\n0\n0\n三、本年度办理结果\n(一)予以公开\n")
+    rows, _ = applications(APPS + "\n申请人情况\n自然人\n" + real)
+    assert rows["new_received"] == [1, None, None, None, None, None, 1]
+    assert rows["carried_over"] == [0] * 7
+    written = ("第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n"
+               "规章\n3\n\n\n行政规范性文件\n\n2\n6\n")
+    table, _, _ = active(written)
+    assert (row(table, "regulations"), row(table, "normative_documents")) == \
+        ([3, None, None], [None, 2, 6])  # the text shows blanks where they are (before 2)
+
+
+def test_a_whole_table_on_one_line():
+    real = ("第二十条第(一)项 | 信息内容 | 本年新 制发数量 | 本年新 废止数量 | 现行有效数量 | "  # excerpt 047
+            "规章 | 0 | 0 | 0 | 规范性文件 | 0 | 0 | 0 | 第二十条第(五)项 | 信息内容 | 本年处理决定数量 | "
+            "行政许可 | 650 | 第二十条第(六)项 | 信息内容 | 本年处理决定数量 | 行政处罚 | 100 | 行政强制 | 0 | ")
+    table, template, _ = active(real)
+    assert template == "2021"
+    assert [row(table, k) for k in ("regulations", "normative_documents", "licensing", "penalty",
+                                    "coercion")] == [[0, 0, 0], [0, 0, 0], [650], [100], [0]]
+    written = ("| 规章 | 1 | 2 | 3 | | 行政规范性文件 | 4 | | 6 | | 行政许可 | 7 | ")
+    table, _, _ = active("第二十条第（一）项 | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 " + written)
+    assert [row(table, k) for k in ("regulations", "normative_documents", "licensing")] == \
+        [[1, 2, 3], [4, None, 6], [7]]
+
+
+def test_cells_run_together_split_only_where_certain():
+    real = "第二十条第(一)项\n信息内容本年制发件数本年废止件数现行有效件数\n规章000\n行政规范性文件000\n"  # excerpt 049
+    table, _, _ = active(real)
+    assert (row(table, "regulations"), row(table, "normative_documents")) == ([0, 0, 0], [0, 0, 0])
+    written = "第二十条第（一）项\n信息内容本年制发件数本年废止件数现行有效件数\n规章100\n行政规范性文件3012\n"
+    table, _, warnings = active(written)  # 1|0|0 or 10|0|blank …: no rule tells
+    assert (row(table, "regulations"), row(table, "normative_documents")) == ([None] * 3, [None] * 3)
+    assert any("glued digits '100'" in w for w in warnings)
+
+
+def test_tab_rows_and_word_cells():
+    real = "第二十条第（五）项\t\t\t\n信息内容\t本年处理决定数量\t\t\n行政许可\t0\t\t\n"  # seed 004
+    table, _, _ = active(real)
+    assert table["licensing"] == {"decisions": 0}
+    written = ("\t第二十条第（一）项\n\n\t信息内容\n\t本年制发件数\n\t本年废止件数\n\t现行有效件数\n\n"
+               "\t规章\n\t2\n\t\n\t7\n\n\t行政规范性文件\n\t1\n\t1\n\t9\n\n")  # Word cells, a blank
+    table, _, _ = active(written)
+    assert (row(table, "regulations"), row(table, "normative_documents")) == ([2, None, 7], [1, 1, 9])
+
+
+def test_runs_of_spaces_pdf_layout():
+    real = ("第二十条第（一）项\n信息内容  本年制发件数  本年废止件数  现行有效件数\n"  # hzq2024 -layout
+            "规章               0          0       0\n\n行政规范性文件          3          0       8\n")
+    table, _, _ = active(real)
+    assert (row(table, "regulations"), row(table, "normative_documents")) == ([0, 0, 0], [3, 0, 8])
+    written = "第二十条第（一）项\n信息内容  本年制发件数  本年废止件数  现行有效件数\n规章      5          9\n"
+    table, _, warnings = active(written)  # a blank cell vanished: which one is not known
+    assert row(table, "regulations") == [None] * 3
+    assert any("2 values where 3 were expected" in w for w in warnings)
+
+
+def test_traditional_characters_and_mirror_notes():
+    real = ("第二十條第(一)項 | |||\n"  # excerpt 033: traditional, with pinyin after characters
+            "信息內容 | 本年制發(fā)件數(shù) | 本年廢止件數(shù) | 現(xiàn)行有效件數(shù) |\n"
+            "規(guī)章 | 0 | 0 | 0 |\n行政規(guī)范性文件 | 0 | 0 | 0 |\n第二十條第(五)項 | |||\n"
+            "信息內容 | 本年處理決定數(shù)量 | ||\n行政許可 | 0 | ||\n")
+    table, template, _ = active(real)
+    assert (template, row(table, "regulations"), row(table, "licensing")) == ("2021", [0, 0, 0], [0])
+    written = ("第二十條第（五）項\n信息內容\n上一年項目數量\n本年增/減\n處理決定數量\n"
+               "行政許可\n12\n減3\n9\n其他對外管理服務事項\n0\n未增未減\n0\n")
+    table, template, _ = active(written)
+    assert (template, row(table, "licensing"), row(table, "other_services")) == \
+        ("2019", [12, -3, 9], [0, 0, 0])
+
+
+# --- blank cells dropped ----------------------------------------------------------------
+
+def test_dropped_blank_cells_leave_the_columns_unknown():
+    real = ("第二十条第(五)项 | ||||\n信息内容 | 上一年 项目数量 | 本年增/减 | 处理决定数量 | |\n"  # excerpt 077
+            "行政许可 | 0 | |||\n其他对外管理服务事项 | 0 | |||\n")
+    table, _, warnings = active(real)
+    assert (row(table, "licensing"), row(table, "other_services")) == ([None] * 3, [None] * 3)
+    assert any(w.startswith("table 二: row licensing") for w in warnings)
+    written = ("第二十条第（一）项 | ||||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 | |\n"
+               "规章 | 2 | 5 | ||\n行政规范性文件 | 1 | 1 | 1 | |\n")
+    table, _, _ = active(written)
+    assert (row(table, "regulations"), row(table, "normative_documents")) == ([None] * 3, [1, 1, 1])
+
+
+def test_dropped_blank_cells_placed_where_the_totals_settle_them():
+    real = ("一、本年新收政府信息公开申请数量 |\n3 |\n3 |\n|||||||\n"  # excerpt 054
+            "二、上年结转政府信息公开申请数量 |\n0 |\n0 |\n|||||||\n三、本年度办理结果 |\n")
+    rows, warnings = applications(APPS + " |\n申请人情况 |\n||||||||\n" + real)
+    assert rows["new_received"] == [None] * 6 + [3]  # two parts of 3 would need a total of 6
+    assert rows["carried_over"] == [None] * 7  # 0|0 and a blank total fit as well as 0 and 0
+    written = ("一、本年新收政府信息公开申请数量 | 5 | 2 | 7 | ||||||\n"
+               "二、上年结转政府信息公开申请数量 | 4 | 1 | 4 | ||||||\n三、本年度办理结果 |\n")
+    rows, _ = applications(APPS + " |\n申请人情况 | ||||||||\n" + written)
+    assert rows["new_received"] == [None] * 6 + [7]
+    assert rows["carried_over"] == [None] * 7  # 4+1 != 4: no placing keeps the rule
+
+
+# --- rows the record does not keep ------------------------------------------------------
+
+def test_an_added_row_keeps_its_numbers_to_itself():
+    real = ("第二十条第(一)项 | |||\n|\n信息内容 |\n本年新 制作数量 |\n本年新 公开数量 |\n对外公开总数量 |\n|\n"
+            "规章(设区的市、自治州人民政府应提供相关数据) |\n|||\n|\n"  # excerpt 063: hint labels
+            "规范性文件(行政机关制定发布的决定、公告、通告、意见、通知,以及标题采用“规定”“办法”“细则”"
+            "“规范”“规程”“规则”等字样的公文,一般情况下属于规范性文件) |\n47 |\n0 |\n0 |\n|\n"
+            "其他主动公开文件(含以本单位或本单位办公室名义正式签发的、除规范性文件以外的主动公开文件) |\n"
+            "30 |\n30 |\n30 |\n|\n第二十条第(五)项 |\n")
+    table, _, warnings = active(real)
+    assert (row(table, "regulations"), row(table, "normative_documents")) == ([None] * 3, [47, 0, 0])
+    assert "other_active_docs" not in table
+    assert any("其他主动公开文件 is not one of the record's; its numbers '30 30 30'" in w for w in warnings)
+    written = ("第二十条第（一）项\n信息内容\n本年新制作数量\n本年新公开数量\n对外公开总数量\n"
+               "规章\n规范性文件\n其他主动公开文件\n56\n45\n120\n第二十条第（五）项\n")
+    table, _, _ = active(written)  # blank rows, then the added row's numbers: not 规范性文件's
+    assert row(table, "normative_documents") == [None] * 3
+
+
+def test_a_row_shown_blank_does_not_take_the_next_rows_numbers():
+    real = ("第二十条第(八)项 | ||||\n信息内容 | 上一年项目数量 | 本年增/减 | ||\n"  # excerpt 055
+            "行政事业性收费 | ||||\n第二十条第(九)项 | ||||\n信息内容 | 采购项目数量 | 采购总金额 | ||\n"
+            "政府集中采购 | 0 | 0 |\n")
+    table, _, _ = active(real)
+    assert table["fees"] == {"previous": None, "change": None}
+    assert table["procurement"] == {"count": 0, "amount": 0}
+    written = (APPS + " | 申请人情况 |\n一、本年新收政府信息公开申请数量 | 6 | 0 | 0 | 0 | 0 | 0 | 6 |\n"
+               "三、本年度办理结果 | (一)予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+               "(二)部分公开 | | | | | | | |\n(三)不予公开 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n"
+               "1.属于国家秘密 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n")
+    rows, _ = applications(written)  # (三)'s own numbers are its subtotal, not (二)'s
+    assert rows["partially_granted"] == [None] * 7 and rows["denied_state_secret"] == [5, 0, 0, 0, 0, 0, 5]
+
+
+# --- header words ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("header, template", [
+    ("信息内容\n\n本年制发件数\n\n本年废止件数\n\n现行有效件", "2021"),  # excerpt 008: truncated
+    ("信息内容 | 本年新 | 本年新 | 对外公开总数量 | |", "2019"),  # excerpt 050: truncated
+    ("信息内容 | 本年新 制发数量 | 本年新 废止数量 | 现行有效数量 |", "2021"),  # excerpt 047: reworded
+    ("信息内容 | 本年新制发文件数 | 本年废止文件数 | 现行有效文件数 |", "2021"),  # written
+    ("信息内容 | 本年新制作 | 本年新公开 | 对外公开总数 |", "2019"),  # written
+])
+def test_truncated_and_reworded_headers(header, template):
+    sep = "\n\n" if "\n\n" in header else " | " if "|" in header else "\n"
+    table, found, _ = active(f"第二十条第（一）项\n{header}\n" + sep.join(["规章", "1", "2", "3"]) + "\n")
+    assert (found, row(table, "regulations")) == (template, [1, 2, 3])
+
+
+def test_2019_table_in_a_2023_report():
+    real = ("第二十条第(一)项 | ||||\n信息内容 | 本年新 | 本年新 | 对外公开总数量 | |\n"  # excerpt 055
+            "规章 | 1 | 1 | 1 | |\n规范性文件 | 22 | 22 | 22 | |\n第二十条第(五)项 | ||||\n"
+            "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 | |\n行政许可 | ||||\n")
+    table, template, _ = active(real)
+    assert template == "2019"
+    assert (row(table, "normative_documents"), row(table, "licensing")) == ([22, 22, 22], [None] * 3)
+    written = "第二十条第（五）项\n行政许可 3 +1 120\n其他对外管理服务事项 0 0 0\n"
+    table, template, _ = active(written)
+    assert (template, row(table, "licensing")) == ("2019", [3, 1, 120])
+
+
+# --- what a cell says -----------------------------------------------------------------
+
+@pytest.mark.parametrize("change, value", [
+    ("+2", 2),  # excerpt 039
+    ("减4", -4),  # excerpt 017
+    ("增13", 13),  # excerpt 071
+    ("未增未减", 0),  # excerpt 068
+    ("0/0", 0),  # excerpt 040: 增0/减0
+    ("增加2", 2), ("减少1", -1), ("-35", -35),  # written; -35 from excerpt 038
+])
+def test_signed_and_worded_changes(change, value):
+    table, _, _ = active(f"第二十条第（五）项 |\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n"
+                         f"行政许可 | 9 | {change} | 12 |\n")
+    assert row(table, "licensing") == [9, value, 12]
+
+
+@pytest.mark.parametrize("amount, value, converted", [
+    ("3235727元", 323.5727, True),  # excerpt 039
+    ("205(万)", 205, False),  # excerpt 071
+    ("113.96万元", 113.96, False),  # excerpt 040
+    ("52.15", 52.15, False),  # excerpt 017
+    ("70487 元", 7.0487, True), ("0.5(万元)", 0.5, False),  # written
+])
+def test_money_with_its_unit(amount, value, converted):
+    table, _, warnings = active("第二十条第（九）项 |\n信息内容 | 采购项目数量 | 采购总金额 |\n"
+                                f"政府集中采购 | 3 | {amount} |\n")
+    assert table["procurement"] == {"count": 3, "amount": value}
+    assert any("converted to 万元" in w for w in warnings) == converted
+
+
+@pytest.mark.parametrize("cell, value", [
+    ("6項", 6), ("201件", 201),  # excerpt 060 (行政強製 '6項', 行政處罰 '201件')
+    ("90(信用中国青海西宁)", 90),  # excerpt 078, with a warning
+    ("12项", 12), ("3个", 3),  # written
+])
+def test_counts_with_their_measure_word(cell, value):
+    table, _, _ = active(f"第二十条第（五）项 |\n信息内容 | 本年处理决定数量 |\n行政许可 | {cell} |\n")
+    assert table["licensing"] == {"decisions": value}
+
+
+# --- cut off ----------------------------------------------------------------------------
+
+def test_rows_before_the_cut_are_read_and_the_rest_warned_once():
+    real = ("一、本年新收政府信息公开申请数量 |\n|\n|\n|\n|\n|\n|\n0\n"  # excerpt 068
+            "二、上年结转政府信息公开申请数量 |\n|\n|\n|\n|\n|\n|\n0\n三、本年度办理结果 |\n"
+            "(一)予以公开 |\n|\n|\n|\n|\n|\n|\n0\n(二)部分公开(区分处理的,只计这一情")
+    rows, warnings = applications(APPS + " |\n申请人情况 |\n自然 人 |\n" + real)
+    assert rows["new_received"] == rows["carried_over"] == rows["granted"] == [None] * 6 + [0]
+    assert rows["partially_granted"] == rows["carried_forward"] == [None] * 7
+    cut = [w for w in warnings if "the text ends inside the table" in w]
+    assert len(cut) == 1 and "partially_granted" in cut[0]
+    written = ("一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n"
+               "二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1")  # the 1 may be 1x
+    rows, warnings = applications(APPS + "\n" + written)
+    assert rows["new_received"] == [5, 0, 0, 0, 0, 0, 5] and rows["carried_over"] == [None] * 7
+    assert sum("the text ends inside the table" in w for w in warnings) == 1
+
+
+def test_the_last_row_cut_in_the_middle_is_not_read():
+    real = "第二十条第(一)项 | |||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0"  # excerpt 083
+    table, _, warnings = active(real, after="")
+    assert row(table, "regulations") == [None] * 3
+    assert sum("the text ends inside the table" in w for w in warnings) == 1
+    written = ("第二十条第（一）项 | |||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+               "规章 | 0 | 0 | 0 |\n行政规范性文件 | 1 | 2 | 1")  # 1 may be the start of 10
+    table, _, _ = active(written, after="")
+    assert (row(table, "regulations"), row(table, "normative_documents")) == ([0, 0, 0], [None] * 3)
+
+
+# --- numbers no count can be (issue 11) ------------------------------------------------
+
+BAD_COUNTS = ["1 234", "١٢٣", "-5", "12.5", "1.234", "12345678901234567890", "3元", "减2", "100余", "约20"]
+
+
+@pytest.mark.parametrize("cell", BAD_COUNTS)
+def test_a_cell_no_count_can_be_is_null_with_a_warning_naming_it(cell):
+    from parsers.schema import validate
+    table, _, warnings = active("第二十条第（五）项 |\n信息内容 | 本年处理决定数量 |\n"
+                                f"行政许可 | {cell} |\n行政处罚 | 4 |\n")
+    assert table["licensing"] == {"decisions": None} and table["penalty"] == {"decisions": 4}
+    assert any(w.startswith("table 二: row licensing: column decisions: ") for w in warnings), warnings
+    record = parse_text(HEAD + "二、主动公开政府信息情况\n第二十条第（五）项 |\n行政许可 | " + cell + " |\n")
+    assert validate(record) == []
+
+
+@pytest.mark.parametrize("cell", BAD_COUNTS)
+def test_the_same_rule_holds_for_html_grids(cell):
+    from parsers.schema import validate
+    page = ("<html><body><div class='TRS_Editor'><p>一、总体情况</p><p>二、主动公开政府信息情况</p>"
+            "<table><tr><td>第二十条第（一）项</td></tr><tr><td>信息内容</td><td>本年制发件数</td>"
+            f"<td>本年废止件数</td><td>现行有效件数</td></tr><tr><td>规章</td><td>{cell}</td><td>0</td>"
+            "<td>2</td></tr></table></div></body></html>")
+    record = parse_html(page)
+    assert record["active_disclosure"]["regulations"] == {"issued": None, "repealed": 0, "in_force": 2}
+    assert any(w.startswith("table 二: row regulations: column issued: ") for w in record["warnings"])
+    assert validate(record) == []
+
+
+def test_a_change_may_be_negative_and_money_may_have_decimals():
+    table, _, warnings = active("第二十条第（八）项 |\n信息内容 | 上一年项目数量 | 本年增/减 |\n"
+                                "行政事业性收费 | 12.5 | -5 |\n")
+    assert table["fees"] == {"previous": None, "change": -5}
+    assert any("row fees: column previous: cell '12.5'" in w for w in warnings)
+    table, _, _ = active("第二十条第（八）项 |\n信息内容 | 本年收费金额（单位：万元） |\n行政事业性收费 | 12.5 |\n")
+    assert table["fees"] == {"amount": 12.5}
