@@ -38,10 +38,10 @@ NULL_ROW_COLUMNS = {
     ("2019", "procurement"): ("count", "amount"),
 }
 TOTALS = {  # truth key -> (table, row, index or column)
-    "apps_new_total": ("applications", "new_received", 6),
-    "apps_carry_total": ("applications", "carried_over", 6),
-    "results_total": ("applications", "total_processed", 6),
-    "carry_next_total": ("applications", "carried_forward", 6),
+    "apps_new_total": ("applications", "rows", "new_received", 6),
+    "apps_carry_total": ("applications", "rows", "carried_over", 6),
+    "results_total": ("applications", "rows", "total_processed", 6),
+    "carry_next_total": ("applications", "rows", "carried_forward", 6),
     "review_total": ("review_litigation", "review", "total"),
 }
 GROUPS = ("org", "year", "template", "table 二 cells", "table 三/四 totals")
