@@ -11,8 +11,11 @@ One small store interface, two backends, so the rules live once (in `State`):
 
 Each table row is a JSON object under (table, key). Tables: `document` (URL →
 etag, last_modified, sha256, fetched_at, run), `version` (record id → version,
-sha256, run), `text` / `group` (the dedupe maps of DedupePipeline), `run` (run
-id → started, status, per-site figures) and `meta` (the current run).
+sha256, run), `error` (URL → stage, kind, run of its last errors.jsonl line),
+`text` / `group` (the dedupe maps of DedupePipeline), `run` (run id → started,
+status), `site` / `last` (per run and site: figures, last page reached) and
+`meta` (the current run). The crawl's one State is owned by the CrawlState
+extension (crawler/extensions/state.py).
 """
 from __future__ import annotations
 
@@ -179,9 +182,16 @@ class State:
         self.fetched.pop(url, None)
         self.store.delete("document", url)
 
-    def settle_all(self, run: str) -> None:
-        for url in list(self.fetched):
-            self.settle(url, run)
+    # -- errors ------------------------------------------------------------------
+    def error(self, url: str) -> dict | None:
+        """The failure last written to errors.jsonl for this URL (any run), if it still stands."""
+        return self.store.get("error", url)
+
+    def set_error(self, url: str, stage: str, kind: str, run: str) -> None:
+        self.store.put("error", url, {"stage": stage, "kind": kind, "run": run})
+
+    def clear_error(self, url: str) -> None:
+        self.store.delete("error", url)
 
     # -- record versions -----------------------------------------------------------
     def version(self, record_id: str) -> dict | None:
@@ -228,14 +238,11 @@ class State:
     def figures(self, run: str, site: str) -> dict[str, int]:
         return self.store.get("site", f"{run}|{site}") or {}
 
+    def set_last_page(self, run: str, site: str, page: dict) -> None:
+        self.store.put("last", f"{run}|{site}", page)
+
+    def last_page(self, run: str, site: str) -> dict | None:
+        return self.store.get("last", f"{run}|{site}")
+
     def close(self) -> None:
         self.store.close()
-
-
-def state_for(crawler) -> State | None:
-    """The crawl's one State (None when INCREMENTAL_ENABLED is off), shared by its components."""
-    if not crawler.settings.getbool("INCREMENTAL_ENABLED"):
-        return None
-    if not hasattr(crawler, "nianbao_state"):
-        crawler.nianbao_state = State.from_settings(crawler.settings)
-    return crawler.nianbao_state
