@@ -152,7 +152,6 @@ class State:
     def __init__(self, store):
         self.store = store
         self.fetched: dict[str, dict] = {}  # this process: URL -> validators of a body not yet committed
-        self.settled: set[str] = set()      # this process: URLs committed (a second link to one is no skip)
         self.texts = Rows(store, "text", "record")
         self.groups = Rows(store, "group", "members")
 
@@ -167,16 +166,24 @@ class State:
         return self.store.lock("dedupe")
 
     # -- documents -----------------------------------------------------------------
-    def document(self, url: str) -> dict | None:
-        return self.store.get("document", url)
+    def document(self, url: str, page_url: str | None = None) -> dict | None:
+        """What is known of a document; of a file, only when it was seen from this page (a file
+        newly linked from another page is fetched again, so that the page becomes its source)."""
+        row = self.store.get("document", url)
+        if row and page_url and row.get("pages") and page_url not in row["pages"]:
+            return None
+        return row
 
-    def settle(self, url: str, run: str) -> None:
-        """Commit a fetched body's validators: from now on the document counts as seen."""
+    def settle(self, url: str, run: str, page_url: str | None = None) -> None:
+        """Commit a fetched body's validators: from now on the document counts as seen (from page_url)."""
         validators = self.fetched.pop(url, None)
+        row = self.store.get("document", url) if page_url else None
+        pages = sorted({*((row or {}).get("pages") or ()), page_url} - {None})
         if validators:
-            self.settled.add(url)
-            self.store.put("document", url, {**validators, "fetched_at": utcnow().isoformat(timespec="seconds"),
-                                             "run": run})
+            row = {**(row or {}), **validators, "fetched_at": utcnow().isoformat(timespec="seconds"), "run": run}
+        elif not row or page_url in row.get("pages", ()):
+            return  # nothing fetched, no new page: as it was
+        self.store.put("document", url, {**row, **({"pages": pages} if pages else {})})
 
     def forget(self, url: str) -> None:
         self.fetched.pop(url, None)

@@ -73,7 +73,7 @@ class CrawlState:
                       **_):
         if role == "attachment":
             if not (outcome == "error" and stage == "fetch"):
-                self.state.settle(url, self.run)
+                self.state.settle(url, self.run, page_url)
             wait = self.pages.get(page_url)
             if wait is not None:
                 wait.files.discard(requested or url)

@@ -45,14 +45,15 @@ class ConditionalRequestMiddleware:
             requested=(meta.get("redirect_urls") or [request.url])[0], page_url=meta.get("page_url"))
         return Unchanged(f"{why}: {request.url}")
 
-    def known(self, url: str) -> dict | None:
-        """What earlier runs or processes saw; a file linked again in this process is fetched as before."""
-        return None if url in self.state.settled else self.state.document(url)
+    def known(self, request) -> dict | None:
+        """What earlier runs or processes saw of this document (of a file: from this page)."""
+        page_url = request.meta.get("page_url") if request.meta.get("role") == "attachment" else None
+        return self.state.document(request.url, page_url)
 
     def process_request(self, request, spider=None):
         if request.meta.get("role") not in DOCUMENT_ROLES or self.full():
             return None
-        known = self.known(request.url)
+        known = self.known(request)
         if not known:
             return None
         if known.get("etag") or known.get("last_modified"):
@@ -72,7 +73,7 @@ class ConditionalRequestMiddleware:
         if response.status != 200:
             return response
         digest = hashlib.sha256(response.body).hexdigest()
-        known = self.known(request.url)
+        known = self.known(request)
         if known and known.get("sha256") == digest and not self.full():
             self.state.fetched[request.url] = {**known, "sha256": digest}
             self.state.settle(request.url, self.run)  # refresh its age

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import os
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
@@ -30,7 +31,7 @@ from scrapy.exceptions import NotConfigured
 
 from parsers import parse_file, parse_html
 from parsers.documents import Limits
-from parsers.documents.limits import MB, guard_worker, stop_workers
+from parsers.documents.limits import MB, guard_worker, stop_signals_blocked, stop_workers
 from parsers.region import merge as merge_region
 
 from ..items import Document, Failure, Record
@@ -62,7 +63,8 @@ class ParseMiddleware:
     def page_pool(self):
         if not self.page_workers:
             return ThreadPoolExecutor(1, "parse-page")
-        return ProcessPoolExecutor(self.page_workers, mp_context=get_context("spawn"), initializer=guard_worker)
+        return ProcessPoolExecutor(self.page_workers, mp_context=get_context("spawn"), initializer=guard_worker,
+                                   initargs=(os.getpid(),))
 
     async def process_spider_output(self, response, result, spider=None):
         async for output in result:
@@ -74,8 +76,10 @@ class ParseMiddleware:
                                                f"{len(response.body)} bytes)")
         pool = self.pages if document.kind == "page" else self.files
         try:
-            outcome = await asyncio.wrap_future(pool.submit(
-                parse_document, document.kind, document.body, document.url, document.filename, self.limits))
+            with stop_signals_blocked():  # a page-parse process may start here: deaf to Ctrl-C from birth
+                future = pool.submit(parse_document, document.kind, document.body, document.url,
+                                     document.filename, self.limits)
+            outcome = await asyncio.wrap_future(future)
         except BrokenProcessPool:  # a page killed its parse process (memory, a crash in lxml)
             self.pages = self.page_pool()
             return failure(document, "parser_crashed", "the parse process died on this page")

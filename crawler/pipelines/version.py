@@ -1,6 +1,8 @@
 """Record versions: a record whose content is its current version is not emitted again.
 
-Otherwise it gets `version` (1, 2, … per record id) and `run`. Without the
+Otherwise it gets `version` (1, 2, … per record id) and `run`; an unchanged
+file seen from a page it was not recorded under becomes another source of its
+record (an Alias: the file is one report, the page a new way to it). Without the
 incremental state every record is version 1 of this run. `-a full=1` emits
 unchanged records too, under their current version.
 """
@@ -10,6 +12,7 @@ from scrapy.exceptions import DropItem
 
 from ..extensions.state import CrawlState
 from ..items import Record
+from .dedupe import alias
 from ..signals import document_done
 
 
@@ -29,6 +32,8 @@ class VersionPipeline:
         current = self.state.version(item["id"]) if self.state else None
         same = bool(current) and current["sha256"] == item["source"]["sha256"]
         if same and not getattr(self.crawler.spider, "full", False):
+            if self.new_page(item):  # an unchanged file, linked from one more page: a source to add
+                return alias(item["id"], item)
             source = item["source"]
             self.crawler.signals.send_catch_log(
                 document_done, outcome="unchanged", site=item.site, role=item.role, url=source["url"],
@@ -37,3 +42,9 @@ class VersionPipeline:
         item["version"] = current["version"] if same else (current["version"] + 1 if current else 1)
         item["run"] = self.run
         return item
+
+    def new_page(self, item: Record) -> bool:
+        if item.role != "attachment":
+            return False
+        pages = (self.state.document(item["source"]["url"]) or {}).get("pages") or []
+        return bool(pages) and item["source"]["page_url"] not in pages

@@ -28,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -90,10 +91,11 @@ class _Worker:
     def __init__(self, memory: int):
         self.memory, self.served = memory, 0
         self.stderr = tempfile.TemporaryFile()  # a pipe nobody reads would fill and block it
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "parsers.documents.worker", str(memory)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
-            start_new_session=True, env=_worker_env())
+        with stop_signals_blocked():
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "parsers.documents.worker", str(memory), str(os.getpid())],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
+                start_new_session=True, env=_worker_env())
 
     def ask(self, request: tuple, limits: Limits) -> tuple[str, Any]:
         deadline = time.monotonic() + limits.timeout
@@ -246,14 +248,30 @@ def _receive(stream, deadline: float | None):
     return body if body is None or body is _TIMEOUT else pickle.loads(body)
 
 
-def guard_worker() -> None:
-    """In a worker process: ignore stop signals meant for the crawl, and exit when the parent is gone.
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
-    Used by the extraction workers here and by the crawler's page-parsing pool.
+
+@contextmanager
+def stop_signals_blocked():
+    """Around starting a worker: it is born with SIGINT and SIGTERM blocked (a signal mask is
+    inherited across exec), so a Ctrl-C during its start-up cannot kill it before guard_worker runs."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def guard_worker(parent: int) -> None:
+    """In a worker process: ignore stop signals meant for the crawl, and exit when the parent
+    (its pid given by the parent: it may be gone before the worker gets here) is not ours any more.
+
+    Used by the extraction workers here and by the crawler's page-parsing pool
+    (both started under stop_signals_blocked).
     """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    parent = os.getppid()
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -266,9 +284,9 @@ def guard_worker() -> None:
 PARENT_POLL = 0.5  # seconds between checks that the parent process is alive
 
 
-def serve(stdin, stdout, memory: int) -> None:
+def serve(stdin, stdout, memory: int, parent: int) -> None:
     """The worker side: (fn, args) requests in, outcomes out, until the parent hangs up."""
-    guard_worker()
+    guard_worker(parent)
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     while (request := _receive(stdin, None)) is not None:
         fn, args = request
@@ -276,11 +294,20 @@ def serve(stdin, stdout, memory: int) -> None:
             outcome = ("ok", fn(*args))
         except DocumentError as exc:
             outcome = ("error", str(exc))
-        except MemoryError:
-            outcome = ("error", f"extraction ran out of memory (limit {memory // MB} MB)")
         except Exception as exc:  # the parent needs a message, never a traceback object
-            outcome = ("error", f"extraction failed: {type(exc).__name__}: {exc}")
+            if out_of_memory(exc):  # also when a library wrapped it (pdfminer: "Unable to allocate …")
+                outcome = ("error", f"extraction ran out of memory (limit {memory // MB} MB)")
+            else:
+                outcome = ("error", f"extraction failed: {type(exc).__name__}: {exc}")
         _send(stdout, outcome)
+
+
+def out_of_memory(exc: BaseException | None) -> bool:
+    while exc is not None:
+        if isinstance(exc, MemoryError):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def _worker_env() -> dict[str, str]:
