@@ -24,13 +24,13 @@ class ValidationPipeline:
     def process_item(self, item, spider=None):
         if not isinstance(item, Record):
             return item
-        problems = [problem for error in self.validator.iter_errors(dict(item)) for problem in leaves(error)]
+        problems = sorted({problem for error in self.validator.iter_errors(dict(item)) for problem in leaves(error)})
         if not problems:
             return item
         source = item["source"]
         more = f" (and {len(problems) - MAX_PROBLEMS} more)" if len(problems) > MAX_PROBLEMS else ""
         return Failure(url=source["url"], page_url=source["page_url"], stage="parse", kind="schema",
-                       error="; ".join(sorted(problems)[:MAX_PROBLEMS]) + more, site=source["site"],
+                       error="; ".join(problems[:MAX_PROBLEMS]) + more, site=source["site"],
                        role=item.role, requested=(source.get("redirects") or [None])[0])
 
 
