@@ -124,3 +124,16 @@ def test_a_site_whose_reports_vanish_is_flagged():
     site = report["sites"]["b"]
     assert (site["reports"], site["failed"], site["errors"], site["previous_reports"]) == (
         0, 1, {"fetch/http_404": 1}, 3)
+
+
+def test_budgets_hit_are_reported_per_site_and_in_total():
+    """Stats `budget/…` (the spider's per-site page and link budgets) reach the run summary."""
+    from crawler.extensions.report import render
+    budgets = {"budget/pages/a": 1, "budget/links": 3}
+    report = build_report("r1", {"status": "finished"}, {"a": {"pages/listing": 500, "asked": 2, "outcome/new": 2,
+                                                             "by/generic": 2}}, {}, {}, budgets)
+    assert report["budgets"] == budgets
+    assert report["sites"]["a"]["budgets"] == {"budget/pages": 1}
+    text = render(report, {"files": {}}, 10)
+    assert "budgets hit: budget/links 3, budget/pages/a 1" in text
+    assert "budget hit: budget/pages 1" in text.splitlines()[-2]

@@ -151,3 +151,7 @@ def test_the_second_run_writes_nothing_new(stopped):
     second = json.loads(stopped["runs"][-1].read_text(encoding="utf-8"))
     assert second["status"] == "finished" and second["totals"]["records"] == 0
     assert second["totals"]["not_finished"] == 0
+    # summary.json says what the files hold over all runs, not what the last run added
+    held = json.loads((stopped["output"] / "summary.json").read_text(encoding="utf-8"))["files"]
+    assert (held["reports.jsonl"]["records"], held["reports.jsonl"]["lines"]) == (138, 138)
+    assert held["errors.jsonl"]["lines"] == len(stopped["errors"])

@@ -4,7 +4,8 @@ Per site: pages fetched by role and the last page reached; report pages and
 files asked for, and how each ended: records (new or changed, and through
 which mechanism, family/handler), copies (other sources of a recorded
 report), unchanged, errors by stage/kind, and those not finished because the
-crawl stopped first. Budgets hit (stats `budget/…`). Sites with no report are
+crawl stopped first. Budgets hit (stats `budget/…`; a key ending in
+`/<site name>` is that site's). Sites with no report are
 listed with the last page reached there, so a user sees where a site broke.
 
 Written at close: OUTPUT_DIR/runs/<run>.json for this run (added up over all
@@ -154,6 +155,7 @@ def build_report(run_id: str, run: dict, sites: dict[str, dict], last: dict[str,
     for name, row in rows.items():
         if not row["reports"] and not row["copies"]:
             row["last_page"] = last.get(name)
+        row["budgets"] = {key.removesuffix(f"/{name}"): n for key, n in budgets.items() if key.endswith(f"/{name}")}
     totals = Counter()
     for row in rows.values():
         totals.update({key: row[key] for key in TOTALS})
@@ -221,6 +223,8 @@ def render(report: dict, held: dict, max_sites: int) -> str:
             page = row.get("last_page") or {}
             line += (f"<- nothing recorded; last page {page.get('url', '(none)')} ({page.get('role', '?')})"
                      + ("; " + ", ".join(f"{k} {v}" for k, v in row["errors"].items()) if row["errors"] else ""))
+        if row["budgets"]:
+            line += "; budget hit: " + ", ".join(f"{k} {v}" for k, v in row["budgets"].items())
         lines.append(line)
     if len(rows) > max_sites:
         lines.append(f"… {len(rows) - max_sites} more sites in runs/{report['run']}.json")
