@@ -16,5 +16,4 @@ files are done); RunReport counts it per site.
 
 document_done = object()
 
-OUTCOMES = ("new", "changed", "copy", "unchanged", "error", "files")
 DOCUMENT_ROLES = ("page", "attachment")

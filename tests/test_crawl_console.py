@@ -7,23 +7,18 @@ machine; stdout and stderr go to one stream, as in a terminal.
 """
 from __future__ import annotations
 
-import csv
 import subprocess
 
 from farm import build
 from farm.run import ROOT, crawl_command, write_inputs
 from farm.server import FarmServer
+from tests.test_crawl_inputs import only_site
 
 
 def test_summary_last_and_no_suffix_list_download(tmp_path):
     farm = build(1)
     seeds, _ = write_inputs(farm, tmp_path)
-    with seeds.open(encoding="utf-8") as handle:
-        rows = [row for row in csv.DictReader(handle) if row["name"] == "黑石县人民政府"]
-    with seeds.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    only_site(seeds, "黑石县人民政府")
     with FarmServer(farm) as server:
         command, env = crawl_command(server.proxy, seeds, tmp_path / "output")
         env = {**env, "TLDEXTRACT_CACHE": str(tmp_path / "tldextract-cache")}

@@ -84,16 +84,21 @@ def test_unknown_spider(tmp_path):
     assert result.returncode == 2 and "error: no spider named 'report' (spiders: reports)" in result.stderr
 
 
-def test_a_crawl_in_which_every_site_failed_exits_1(tmp_path):
-    farm = build(1)
-    seeds, _ = write_inputs(farm, tmp_path)
+def only_site(seeds, name: str) -> None:
+    """Keep one farm site in the seeds file."""
     with seeds.open(encoding="utf-8") as handle:
-        rows = [row for row in csv.DictReader(handle) if row["name"] == "黑石县人民政府"]
+        rows = [row for row in csv.DictReader(handle) if row["name"] == name]
     assert len(rows) == 1
     with seeds.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
+
+
+def test_a_crawl_in_which_every_site_failed_exits_1(tmp_path):
+    farm = build(1)
+    seeds, _ = write_inputs(farm, tmp_path)
+    only_site(seeds, "黑石县人民政府")
     with FarmServer(farm) as server:
         result = crawl(server.proxy, seeds, tmp_path / "output")
     assert result.returncode == 1
