@@ -81,3 +81,29 @@ def test_document_format_from_the_bytes(file, name, fmt):
 ])
 def test_what_is_not_a_report_file_has_no_format(body):
     assert sniff_format(body, "a.pdf") is None
+
+
+@pytest.mark.parametrize("path, setting", [
+    ("crawler.middlewares.fence.FenceMiddleware", "FENCE_ENABLED"),
+    ("crawler.middlewares.blocked.BlockedHostMiddleware", "BLOCKED_HOST_ENABLED"),
+    ("crawler.middlewares.redirect_loop.RedirectLoopMiddleware", "REDIRECT_LOOP_ENABLED"),
+    ("crawler.middlewares.charset.CharsetMiddleware", "CHARSET_FIX_ENABLED"),
+    ("crawler.middlewares.js_redirect.JsRedirectMiddleware", "JS_REDIRECT_ENABLED"),
+    ("crawler.middlewares.soft404.Soft404Middleware", "SOFT_404_ENABLED"),
+    ("crawler.middlewares.retry_after.RetryAfterMiddleware", "RETRY_AFTER_ENABLED"),
+    ("crawler.middlewares.parse.ParseMiddleware", "PARSE_ENABLED"),
+    ("crawler.middlewares.accounting.AccountingMiddleware", "ACCOUNTING_ENABLED"),
+    ("crawler.middlewares.conditional.ConditionalRequestMiddleware", "INCREMENTAL_ENABLED"),
+])
+def test_every_middleware_has_a_switch(path, setting, tmp_path):
+    from scrapy.exceptions import NotConfigured
+    from scrapy.utils.misc import load_object
+    from scrapy.utils.test import get_crawler
+
+    from crawler import settings as project
+
+    values = {name: getattr(project, name) for name in dir(project) if name.isupper()}
+    assert values[setting] is True and path in {**project.DOWNLOADER_MIDDLEWARES, **project.SPIDER_MIDDLEWARES}
+    crawler = get_crawler(settings_dict={**values, setting: False, "OUTPUT_DIR": str(tmp_path)})
+    with pytest.raises(NotConfigured):
+        load_object(path).from_crawler(crawler)

@@ -43,6 +43,8 @@ class RunReport:
         self.run = crawler.settings.get("RUN_ID")
         self.directory = Path(crawler.settings.get("OUTPUT_DIR"))
         self.max_sites = crawler.settings.getint("SUMMARY_MAX_SITES")
+        self.resumed = crawler.settings.getbool("RUN_RESUMED")
+        self.jobdir = crawler.settings.get("JOBDIR")
         self.sites: dict[str, Counter] = defaultdict(Counter)
         self.last: dict[str, dict] = {}
         self.text = ""
@@ -64,9 +66,9 @@ class RunReport:
     def spider_opened(self, spider):
         owner = self.crawler.get_extension(CrawlState)
         self.state = owner.state if owner else None
-        if spider.settings.get("JOBDIR"):
-            mark_jobdir_open(Path(spider.settings.get("JOBDIR")))
-        logger.info("run %s (%s)", self.run, "resumed" if spider.settings.getbool("RUN_RESUMED") else "new")
+        if self.jobdir:
+            mark_jobdir_open(Path(self.jobdir))
+        logger.info("run %s (%s)", self.run, "resumed" if self.resumed else "new")
 
     def response_received(self, response, request, spider=None):
         site, role = request.meta.get("site"), request.meta.get("role", "other")
@@ -134,7 +136,7 @@ class RunReport:
         return ({name: self.state.figures(self.run, name) for name in names},
                 {name: self.state.last_page(self.run, name) for name in names},
                 {name: self.state.figures(previous, name) for name in names} if previous else {},
-                {**run, "resumed": self.crawler.settings.getbool("RUN_RESUMED")})
+                {**run, "resumed": self.resumed})
 
     def engine_stopped(self):
         if self.text:

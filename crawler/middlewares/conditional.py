@@ -29,9 +29,9 @@ class ConditionalRequestMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler):
-        owner = crawler.get_extension(CrawlState)
-        if owner is None:  # INCREMENTAL_ENABLED is off
+        if not crawler.settings.getbool("INCREMENTAL_ENABLED"):
             raise NotConfigured
+        owner = crawler.get_extension(CrawlState)
         return cls(crawler, owner.state, timedelta(days=crawler.settings.getfloat("INCREMENTAL_REVISIT_DAYS")))
 
     def full(self) -> bool:
