@@ -90,7 +90,7 @@ def job(tmp_path_factory):
                             + [("setting", f"{name}={value}") for name, value in settings.items()])
             deadline = time.monotonic() + 600
             while time.monotonic() < deadline:
-                jobs = api(base, f"listjobs.json?project=nianbao")
+                jobs = api(base, "listjobs.json?project=nianbao")
                 if any(entry["id"] == scheduled.get("jobid") for entry in jobs.get("finished", [])):
                     break
                 time.sleep(1)

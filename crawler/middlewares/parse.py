@@ -23,7 +23,6 @@ import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import replace
 from multiprocessing import get_context
 
 from scrapy import signals
@@ -50,9 +49,9 @@ class ParseMiddleware:
         settings = crawler.settings
         if not settings.getbool("PARSE_ENABLED"):
             raise NotConfigured
-        limits = replace(Limits(), memory=settings.getint("DOCUMENT_MEMORY_LIMIT") * MB,
-                         memory_total=settings.getint("DOCUMENT_MEMORY_TOTAL") * MB,
-                         timeout=settings.getfloat("DOCUMENT_TIMEOUT"))
+        limits = Limits(memory=settings.getint("DOCUMENT_MEMORY_LIMIT") * MB,
+                        memory_total=settings.getint("DOCUMENT_MEMORY_TOTAL") * MB,
+                        timeout=settings.getfloat("DOCUMENT_TIMEOUT"))
         middleware = cls(settings.getint("PARSE_WORKERS"), limits)
         crawler.signals.connect(middleware.engine_stopped, signal=signals.engine_stopped)
         from twisted.internet import reactor  # installed by now

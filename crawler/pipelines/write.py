@@ -30,6 +30,7 @@ from ..items import Alias, Document, Failure, Record
 from ..outputs import FILES, drop_torn_line, fold, this_run
 from ..signals import document_done
 
+
 class WritePipeline:
     def __init__(self, crawler, directory: Path, state):
         self.crawler, self.directory, self.state = crawler, directory, state
