@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -197,6 +198,17 @@ def site_row(figures: dict, previous: dict | None) -> dict:
     return row
 
 
+def fit(text: str, width: int) -> str:
+    """Cut and pad to a terminal width (a Chinese character takes two columns)."""
+    out, used = "", 0
+    for char in text:
+        size = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if used + size > width:
+            break
+        out, used = out + char, used + size
+    return out + " " * (width - used)
+
+
 def render(report: dict, held: dict, max_sites: int) -> str:
     totals = report["totals"]
     errors = sum(report["errors"].values())
@@ -217,7 +229,7 @@ def render(report: dict, held: dict, max_sites: int) -> str:
                  f"{'unch.':>6} {'errors':>7}  records by")
     rows = sorted(report["sites"].items(), key=lambda item: (item[1]["reports"] + item[1]["copies"] > 0, item[0]))
     for name, row in rows[:max_sites]:
-        line = (f"{name[:24]:<24} {row['pages_total']:>6} {row['pages'].get('listing', 0):>6} {row['asked']:>6} "
+        line = (f"{fit(name, 24)} {row['pages_total']:>6} {row['pages'].get('listing', 0):>6} {row['asked']:>6} "
                 f"{row['records']:>8} {row['copies']:>7} {row['unchanged']:>6} {sum(row['errors'].values()):>7}  ")
         if row["reports"] or row["copies"]:
             line += ", ".join(f"{mechanism} {n}" for mechanism, n in row["records_by"].items())
