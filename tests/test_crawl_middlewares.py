@@ -96,14 +96,16 @@ def test_what_is_not_a_report_file_has_no_format(body):
     ("crawler.middlewares.conditional.ConditionalRequestMiddleware", "INCREMENTAL_ENABLED"),
 ])
 def test_every_middleware_has_a_switch(path, setting, tmp_path):
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
     from scrapy.exceptions import NotConfigured
+    from scrapy.settings import Settings
     from scrapy.utils.misc import load_object
-    from scrapy.utils.test import get_crawler
 
     from crawler import settings as project
 
     values = {name: getattr(project, name) for name in dir(project) if name.isupper()}
     assert values[setting] is True and path in {**project.DOWNLOADER_MIDDLEWARES, **project.SPIDER_MIDDLEWARES}
-    crawler = get_crawler(settings_dict={**values, setting: False, "OUTPUT_DIR": str(tmp_path)})
+    crawler = Crawler(Spider, Settings({**values, setting: False, "OUTPUT_DIR": str(tmp_path)}))
     with pytest.raises(NotConfigured):
         load_object(path).from_crawler(crawler)
