@@ -6,7 +6,8 @@ outcome: "new" | "changed" (a record written), "copy" (another source of a
 recorded report, in alternates.jsonl), "unchanged" (as last seen, nothing
 written), "error" (a line of errors.jsonl, or the same failure as last run),
 "files" (a report page whose report is only in the files it links; they end
-on their own).
+on their own), "list" (a report candidate whose content showed a list or a
+frame shell: what it lists ends on its own).
 `requested` is the URL asked for when redirects led to `url`. Failures of
 listing and navigation pages are sent too (role "listing" / "nav").
 

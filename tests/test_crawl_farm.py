@@ -49,7 +49,8 @@ def run(tmp_path_factory):
     records, errors = read_jsonl(output / "reports.jsonl"), read_jsonl(output / "errors.jsonl")
     return {"manifest": json.loads(manifest.read_text(encoding="utf-8")), "records": records, "errors": errors,
             "log": server.log, "hits": server.hits, "stdout": result.stdout, "stats": scrapy_stats(result.stderr),
-            "summary": json.loads((output / "summary.json").read_text(encoding="utf-8"))}
+            "summary": json.loads((output / "summary.json").read_text(encoding="utf-8")),
+            "report": json.loads(next((output / "runs").glob("*.json")).read_text(encoding="utf-8"))}
 
 
 def sources(record) -> set[str]:
@@ -242,6 +243,18 @@ def test_run_report_names_each_sites_mechanisms(run):
     assert "hanweb.dataproxy" in by_site[next(n for n, f in family_of.items() if f == "hanweb")]
     for name in family_of:
         assert f"site/{name}/last_page" in stats and f"site/{name}/last_role" in stats
+
+
+def test_run_report_accounts_for_every_document_asked_for(run):
+    """The printed run report: every report page or file asked for ended one way, none left unfinished;
+    its records are the manifest's, and per site they are counted by the mechanism that found them."""
+    totals = run["report"]["totals"]
+    ended = ("records", "copies", "unchanged", "files_only", "lists", "failed", "not_finished")
+    assert totals["asked"] == sum(totals[key] for key in ended)
+    assert (totals["records"], totals["not_finished"]) == (len(expected_records(run)), 0)
+    for name, row in run["report"]["sites"].items():
+        assert sum(row["records_by"].values()) == row["records"], name
+    assert "nothing recorded" in run["stdout"] and "hanweb.xxgk_search" in run["stdout"]
 
 
 def test_looping_pagination_stops_when_pages_bring_nothing_new(run):

@@ -2,9 +2,10 @@
 
 Per site: pages fetched by role and the last page reached; report pages and
 files asked for, and how each ended: records (new or changed, and through
-which mechanism, family/handler), copies (other sources of a recorded
-report), unchanged, errors by stage/kind, and those not finished because the
-crawl stopped first. Budgets hit (stats `budget/…`; a key ending in
+which mechanism, family.handler), copies (other sources of a recorded
+report), unchanged, lists (candidates whose content was a list), errors by
+stage/kind, and those not finished because the crawl stopped first (asked
+for, no outcome). Budgets hit (stats `budget/…`; a key ending in
 `/<site name>` is that site's). Sites with no report are
 listed with the last page reached there, so a user sees where a site broke.
 
@@ -33,8 +34,8 @@ logger = logging.getLogger(__name__)
 
 EVERY_SITE_FAILED = "sites/every_site_failed"
 FOUND = ("new", "changed", "unchanged")  # outcomes that mean the report was there
-TOTALS = ("asked", "records", "new", "changed", "unchanged", "copies", "files_only", "failed", "not_finished",
-          "reports")
+TOTALS = ("asked", "records", "new", "changed", "unchanged", "copies", "files_only", "lists", "failed",
+          "not_finished", "reports")
 
 
 class RunReport:
@@ -47,6 +48,8 @@ class RunReport:
         self.resumed = crawler.settings.getbool("RUN_RESUMED")
         self.jobdir = crawler.settings.get("JOBDIR")
         self.sites: dict[str, Counter] = defaultdict(Counter)
+        self.asked: dict[str, set[str]] = defaultdict(set)  # per site: URLs of documents asked for
+        self.ended: dict[str, set[str]] = defaultdict(set)  # per site: URLs (as asked) that had an outcome
         self.last: dict[str, dict] = {}
         self.text = ""
 
@@ -79,16 +82,18 @@ class RunReport:
 
     def request_scheduled(self, request, spider=None):
         if first_ask(request):
-            self.sites[request.meta["site"]]["asked"] += 1
+            self.asked[request.meta["site"]].add(request.url)
 
     def request_dropped(self, request, spider=None):
         if first_ask(request):
-            self.sites[request.meta["site"]]["asked"] -= 1
+            self.asked[request.meta["site"]].discard(request.url)
 
-    def document_done(self, outcome, site, role, kind=None, stage=None, repeated=False, mechanism=None, **_):
+    def document_done(self, outcome, site, role, url=None, requested=None, kind=None, stage=None, repeated=False,
+                      mechanism=None, **_):
         counts = self.sites[site or "?"]
         if role in DOCUMENT_ROLES:
             counts[f"outcome/{outcome}"] += 1
+            self.ended[site or "?"].add(requested or url)
         if outcome == "error":
             counts[f"errors/{stage}/{kind}"] += 1
             counts["errors_repeated"] += bool(repeated)
@@ -123,6 +128,8 @@ class RunReport:
 
     def collect(self, names: list[str], reason: str):
         """This process's figures, added to the run's in the state when there is one."""
+        for site in set(self.asked) | set(self.ended):  # every outcome was asked for, once per request
+            self.sites[site]["not_finished"] += len(self.asked[site] - self.ended[site])
         if self.state is None:
             return ({name: dict(self.sites[name]) for name in names}, self.last, {},
                     {"status": reason, "resumed": False})
@@ -184,15 +191,16 @@ def site_row(figures: dict, previous: dict | None) -> dict:
         return {key.removeprefix(prefix): n for key, n in sorted(figures.items()) if key.startswith(prefix) and n}
 
     outcomes = group("outcome/")
-    row = {"pages": group("pages/"), "asked": figures.get("asked", 0),
+    row = {"pages": group("pages/"),
            **{status: outcomes.get(status, 0) for status in FOUND}, "copies": outcomes.get("copy", 0),
-           "files_only": outcomes.get("files", 0), "failed": outcomes.get("error", 0),
+           "files_only": outcomes.get("files", 0), "lists": outcomes.get("list", 0),
+           "failed": outcomes.get("error", 0), "not_finished": figures.get("not_finished", 0),
+           "asked": sum(outcomes.values()) + figures.get("not_finished", 0),
            "errors": group("errors/"), "errors_as_before": figures.get("errors_repeated", 0),
            "records_by": group("by/")}
     row["pages_total"] = sum(row["pages"].values())
     row["records"] = row["new"] + row["changed"]
     row["reports"] = row["new"] + row["changed"] + row["unchanged"]
-    row["not_finished"] = max(0, row["asked"] - sum(outcomes.values()))
     if previous is not None:
         row["previous_reports"] = sum(previous.get(f"outcome/{status}", 0) for status in FOUND)
     return row
@@ -218,7 +226,7 @@ def render(report: dict, held: dict, max_sites: int) -> str:
         + (" (" + ", ".join(f"{role} {n}" for role, n in report["pages"].items()) + ")" if report["pages"] else ""),
         f"report pages and files asked for {totals['asked']}: records {totals['records']} (new {totals['new']}, "
         f"changed {totals['changed']}), other sources {totals['copies']}, unchanged {totals['unchanged']}, "
-        f"pages holding only files {totals['files_only']}, errors {totals['failed']}, "
+        f"pages holding only files {totals['files_only']}, lists {totals['lists']}, errors {totals['failed']}, "
         f"not finished {totals['not_finished']}",
         "errors by stage/kind: " + (", ".join(f"{k} {v}" for k, v in report["errors"].items()) or "none")
         + (f"  ({errors} in all)" if errors else ""),

@@ -3,7 +3,8 @@
 Three jobs at the spider's edge, all about accounting for documents: a
 callback that raises on a report page or file leaves an errors.jsonl line
 (stage extract) instead of nothing; a report page that gave no document of
-its own, only the files it links, ends as outcome "files"; and what a report
+its own ends as outcome "files" (only the files it links) or "list" (its
+content was a list or a frame shell); and what a report
 page gave (its own record or failure, the files it asked for) is told to
 CrawlState, which counts the page as seen only once all of that is written.
 """
@@ -49,11 +50,11 @@ class AccountingMiddleware:
                         self.owner.page_file(page, output.url)
                 yield output
         finally:
-            if files and not documents:
+            if not documents:
                 meta = response.meta
                 self.signals.send_catch_log(
-                    document_done, outcome="files", site=meta.get("site"), role="page", url=page,
-                    requested=(meta.get("redirect_urls") or [page])[0], page_url=meta.get("page_url"))
+                    document_done, outcome="files" if files else "list", site=meta.get("site"), role="page",
+                    url=page, requested=(meta.get("redirect_urls") or [page])[0], page_url=meta.get("page_url"))
             if self.owner:
                 self.owner.page_read(page)
 

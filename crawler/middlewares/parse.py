@@ -34,6 +34,7 @@ from parsers.documents.limits import MB, guard_worker, stop_signals_blocked, sto
 from parsers.hints import Hints
 
 from ..items import Document, Failure, Record
+from ..meta import FAMILY, HANDLER, MECHANISM
 
 MESSAGE_MAX = 500  # characters of a parser's message kept in errors.jsonl
 
@@ -132,7 +133,7 @@ def overlay(data: dict, document: Document, meta) -> Record:
     data["source"]["site"] = document.site  # the seed row's name: the page's SiteName may differ
     if document.redirects:
         data["source"]["redirects"] = document.redirects
-    data["crawl"] = {"role": document.kind, "family": meta.get("family") or document.family,
-                     "handler": meta.get("handler"), "list_title": document.list_title,
-                     "article_id": document.article_id}
+    data["crawl"] = {"role": document.kind, "family": meta.get(FAMILY) or document.family,
+                     "handler": meta.get(HANDLER), "mechanism": meta.get(MECHANISM),
+                     "list_title": document.list_title, "article_id": document.article_id}
     return Record(data)

@@ -142,5 +142,6 @@ class WritePipeline:
 
 
 def mechanism(item: Record) -> str:
+    """What found the document: the spider's "<family>.<handler>" (for a file, that of its page)."""
     crawl = item.get("crawl") or {}
-    return "/".join(part for part in (crawl.get("family"), crawl.get("handler")) if part) or "?"
+    return crawl.get("mechanism") or ".".join(filter(None, (crawl.get("family"), crawl.get("handler")))) or "?"
