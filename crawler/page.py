@@ -24,8 +24,9 @@ from parsers.html import charset_name, decode_as
 from parsers.html import meta as html_meta
 from parsers.html import page_title
 from parsers.template import SECTION_WORDS
+from parsers.text import iso_date, squash
 
-from .recognize import classify, listed, normalize_title, squash
+from .recognize import classify, listed, normalize_title
 
 DOC_EXTENSIONS = ("pdf", "doc", "docx", "wps", "xls", "xlsx", "ofd", "et", "txt")
 _EXT = "|".join(DOC_EXTENSIONS)
@@ -34,7 +35,6 @@ _DOC_NAME = re.compile(rf"[^/\\<>]*\.({_EXT})\b", re.I)
 # Attachment links that exist only inside JS strings (trs_4: file_appendix, document.write).
 _SCRIPT_LINK = re.compile(r"""<a\s[^>]*?href=\\?["']([^"'\\]+)\\?["'][^>]*>(.*?)</a>""", re.I | re.S)
 _TAGS = re.compile(r"<[^>]+>")
-_DATE = re.compile(r"((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})")
 _DATE_LABEL = re.compile(r"(?:发布日期|发布时间|公开日期|时间)\s*[:：]\s*((?:19|20)\d{2}[-年/.]\d{1,2}[-月/.]\d{1,2})")
 _SKIP_HREF = re.compile(r"^\s*(javascript:|mailto:|tel:|#|data:)", re.I)
 PAGER = re.compile(r"^(下一?页|下页|上一?页|上页|首页|尾页|末页|\d{1,4}|>|>>|»|next)$", re.I)
@@ -88,15 +88,6 @@ class Endpoint:
     method: str = "GET"
     fields: dict = field(default_factory=dict, hash=False, compare=False)
     jsonp: bool = False
-
-
-def iso_date(text: str | None) -> str | None:
-    """`2020年08月02日`, `2024-1-16 10:00`, `[2017-04-24]` -> `YYYY-MM-DD`."""
-    match = _DATE.search(text or "")
-    if not match:
-        return None
-    year, month, day = match.groups()
-    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 def anchor_text(anchor: Selector) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SPACE = re.compile(r"[\s\u3000\xa0]+")
+from parsers.text import squash
+
 
 # 政府信息公开工作年度报告, 信息公开年报, 年度政府信息公开工作报告, 政务公开年报 ...
 _REPORT = re.compile(
@@ -45,11 +46,6 @@ _CUT = re.compile(r"(…|\.{2,}|。{2,})$")
 _REPORT_HINT = re.compile(r"(19|20)\d{2}|信息|公开|年度|年报|报告")
 # Inside a 年报 column, titles drop the wording: `2023年度报告`, `城关镇2023年报告` (portals.md §2.7).
 _COLUMN_TITLE = re.compile(r"(19|20)\d{2}\s*年?度?.{0,16}?(报告|年报)")
-
-
-def squash(text: str | None) -> str:
-    """Drop the whitespace, \u3000 and &nbsp; that list cells and headings carry."""
-    return _SPACE.sub("", text or "")
 
 
 def normalize_title(title: str | None) -> str:

@@ -10,7 +10,6 @@ from typer.testing import CliRunner
 
 from dataset.cli import app
 from dataset.current import current
-from dataset.read import read
 from parsers.__main__ import parse_path
 
 HERE = Path(__file__).parent

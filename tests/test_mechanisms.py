@@ -1,7 +1,7 @@
 """The list mechanisms of issue #10, replayed on real markup (tests/files/portal_html, see PROVENANCE.md)
 and on the farm's spec-derived answers where no real answer is public."""
 import json
-from urllib.parse import parse_qs, parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from scrapy.http import Request

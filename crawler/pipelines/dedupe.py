@@ -10,9 +10,10 @@ becomes an `Alias` (a line of alternates.jsonl).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import MutableMapping
 from contextlib import nullcontext
+
+from parsers.text import squash
 
 from ..extensions.state import CrawlState
 from ..items import Alias, Record
@@ -41,8 +42,8 @@ class DedupePipeline:
 
     def dedupe(self, item: Record):
         source = item["source"]
-        identity = (normalize(item.get("org")), item.get("year"))
-        text = normalize(item.get("text"))
+        identity = (squash(item.get("org")), item.get("year"))
+        text = squash(item.get("text"))
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest() if len(text) >= self.min_text else None
         owner = self.texts.get(digest)
         if owner and (owner != item["id"] or owner in self.emitted):
@@ -66,7 +67,3 @@ def alias(record_id: str, item: Record) -> Alias:
     source = item["source"]
     return Alias(record_id, source["url"], source["page_url"], source["site"], role=item.role,
                  requested=(source.get("redirects") or [None])[0])
-
-
-def normalize(text: str | None) -> str:
-    return re.sub(r"\s+", "", text or "")

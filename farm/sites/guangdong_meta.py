@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 
-from ..faults import LISTED, NOT_FETCHED, NOT_RECORD, Fault, error
+from ..faults import NOT_FETCHED, NOT_RECORD, Fault, error
 from ..model import DEPARTMENTS, SOFT_404_PAGE, TOWNS, Doc, Route, Site
 
 PAGE_SIZE = 3

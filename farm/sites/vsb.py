@@ -25,9 +25,9 @@ class VsbSite(Site):
         self.home(f"{self.www}/zfxxgk.htm")
         years = sorted({d.year for d in self.reports()}, reverse=True)
         self.add_page(f"{self.www}/zfxxgk.htm", self.html("政府信息公开", (
-            f'<div class="posi"><a href="index.htm">首页</a> &gt; <a href="zfxxgk.htm">政府信息公开</a></div>'
-            f'<ul><li><a href="zfxxgk/zfxxgkzn.htm">政府信息公开指南</a></li>'
-            f'<li><a href="zfxxgk/zfxxgknb.htm">政府信息公开年报</a></li></ul>'), head=self.head()))
+            '<div class="posi"><a href="index.htm">首页</a> &gt; <a href="zfxxgk.htm">政府信息公开</a></div>'
+            '<ul><li><a href="zfxxgk/zfxxgkzn.htm">政府信息公开指南</a></li>'
+            '<li><a href="zfxxgk/zfxxgknb.htm">政府信息公开年报</a></li></ul>'), head=self.head()))
         docs = self.sorted_docs(self.reports())
         self.faults(docs)
         pages = [docs[i:i + PAGE_SIZE] for i in range(0, len(docs), PAGE_SIZE)]
