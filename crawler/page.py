@@ -20,6 +20,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from parsel import Selector
 from scrapy.http import TextResponse
 
+from parsers.documents.detect import kind_of
 from parsers.html import charset_name, decode_as
 from parsers.html import meta as html_meta
 from parsers.html import page_title
@@ -64,7 +65,6 @@ _TITLE_KEYS = ("title", "realtitle", "vc_title", "msgtitle", "doctitle", "showti
 _DATE_KEYS = ("date", "pubdate", "publishdate", "publish_time", "create_time", "releasetime", "fbsj", "time",
               "infodate", "createdate", "first_publish_time", "display_publish_time")
 _OFFICIAL = [words[0] for words in SECTION_WORDS.values()]
-_DOCUMENT_MAGIC = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,7 @@ class Page:
     def decoded(self) -> tuple[str, str] | None:
         """(text, encoding), or None for a binary body (a PDF, a DOC …)."""
         body = self.response.body
-        if body[:4] in _DOCUMENT_MAGIC or b"\x00" in body[:1024]:
+        if kind_of(body) == "document":
             return None  # whatever the Content-Type says (a .docx served as text/html, T24)
         return decode_as(body, self.response.encoding if isinstance(self.response, TextResponse) else None)
 

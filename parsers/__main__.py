@@ -12,18 +12,14 @@ import argparse
 import hashlib
 import json
 import os
-import re
 import stat
 import sys
 from collections import Counter
 from pathlib import Path
 
+from .documents.detect import kind_of
 from .html import decode, parse_html
 from .record import parse_text
-
-_HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|table|div|p)[\s>]", re.I)
-_BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"OFD")
-
 
 MAX_FILE_BYTES = 40 * 1024 * 1024  # the document extractors' own limit (parsers.documents.Limits)
 
@@ -64,13 +60,12 @@ def parse_path(path: Path, url: str | None = None) -> dict:
 
 
 def _parse_bytes(data: bytes, name: str, url: str | None) -> dict:
-    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:1024]:
-        try:
-            from .documents import parse_file
-        except ImportError:
-            raise ValueError("binary document and no document extractor installed") from None
+    kind = kind_of(data)
+    if kind == "document":
+        from .documents import parse_file
+
         return parse_file(data, filename=name, url=url)
-    if _HTML.search(data[:4096]):
+    if kind == "html":
         return parse_html(decode(data), url=url)
     return parse_text(decode(data), url=url)
 

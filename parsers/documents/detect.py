@@ -20,6 +20,18 @@ _WORD_STREAM = "WordDocument".encode("utf-16-le")
 _KINGSOFT = (b"WPS Office", b"Kingsoft", "WPS Office".encode("utf-16-le"))
 
 
+_PAGE = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|table|div|p)[\s>]", re.I)
+_DOCUMENT_MAGIC = (b"%PDF", b"PK\x03\x04", _OLE[:4], b"{\\rtf", b"OFD")
+
+
+def kind_of(data: bytes) -> str:
+    """"document" (for ``sniff`` and the extractors), "html" or "text": the first step
+    for any bytes whose nature nobody vouches for (the command line's files)."""
+    if data.startswith(_DOCUMENT_MAGIC) or b"\x00" in data[:1024]:
+        return "document"
+    return "html" if _PAGE.search(data[:4096]) else "text"
+
+
 def sniff(data: bytes, *, filename: str | None = None, limits: Limits = Limits()) -> str:
     """Bytes -> "pdf" | "docx" | "doc" | "wps" | "rtf", or DocumentError naming what it is."""
     check_size(len(data), limits)
