@@ -19,11 +19,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 system-deps:
-	@if ! command -v soffice >/dev/null 2>&1 || ! command -v redis-server >/dev/null 2>&1; then \
+	@if ! command -v soffice >/dev/null 2>&1 || ! command -v redis-server >/dev/null 2>&1 \
+	    || ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 \
+	    || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	      --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
-	  else echo "note: install $(SYSTEM_PACKAGES) for DOC/WPS files and the Redis tests"; fi; \
+	  else echo "note: install $(SYSTEM_PACKAGES) for DOC/WPS files, the Redis and browser tests"; fi; \
 	fi
 
 # The main job: start the local portal farm, crawl it with `scrapy crawl reports`, print the
