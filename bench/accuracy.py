@@ -1,4 +1,4 @@
-"""Where the parser stands: per-field accuracy on the 86 hand-read excerpts and the 22 corpus documents.
+"""Where the parser stands: per-field accuracy on the hand-read excerpts (two samples) and the 22 corpus documents.
 
     .venv/bin/python bench/accuracy.py [--list]
 
@@ -35,17 +35,18 @@ def table(title: str, counts: dict[str, Counter]) -> None:
           f"{total['wrong']:>7}{total['missed']:>8}{total['invented']:>10}")
 
 
-def excerpts(listing: bool) -> None:
+def excerpts(listing: bool, folder: Path, title: str) -> None:
     counts = {group: Counter() for group in truth.GROUPS}
-    for number in truth.numbers():
-        record, want = truth.parse_excerpt(number)
+    numbers = truth.numbers(folder)
+    for number in numbers:
+        record, want = truth.parse_excerpt(number, folder)
         verdicts = truth.judge(record, want)
         for kind in KINDS:
             for name in getattr(verdicts, kind):
                 counts[truth.group_of(name.split(":")[0])][kind] += 1
                 if listing and kind != "right":
-                    print(f"{number} {kind:<8} {name}")
-    table("excerpts (tests/files/excerpts, 86 pages read by hand)", counts)
+                    print(f"{folder.name}/{number} {kind:<8} {name}")
+    table(f"{title} (tests/files/{folder.name}, {len(numbers)} pages read by hand)", counts)
 
 
 def corpus(listing: bool) -> None:
@@ -89,7 +90,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--list", action="store_true", help="name every field that is not right")
     args = ap.parse_args()
-    excerpts(args.list)
+    excerpts(args.list, truth.EXCERPTS, "excerpts")
+    excerpts(args.list, truth.EXCERPTS2, "excerpts2, a second sample never tuned on")
     corpus(args.list)
 
 

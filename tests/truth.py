@@ -1,4 +1,4 @@
-"""Compare a record with what a person read off the same text (tests/files/excerpts/truth/).
+"""Compare a record with what a person read off the same text (tests/files/excerpts*/truth/).
 
 The truth files name fields in their own words (see the excerpts README); this
 module maps them onto record keys and sorts every judged field into one of:
@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 EXCERPTS = Path(__file__).parent / "files" / "excerpts"
+EXCERPTS2 = Path(__file__).parent / "files" / "excerpts2"  # a second sample, never tuned on
 
 ROW_KEYS = {"normative": "normative_documents"}
 COLUMNS_2021 = ("issued", "repealed", "in_force")
@@ -61,17 +62,17 @@ def group_of(name: str) -> str:
     return name if name in ("org", "year", "template") else "table 三/四 totals"
 
 
-def excerpt(number: str) -> tuple[str, str | None, dict]:
-    """(text, url, truth) of excerpt NNN: line 1 is ``URL: <address>``, line 2 blank."""
-    raw = (EXCERPTS / "texts" / f"{number}.txt").read_text(encoding="utf-8")
+def excerpt(number: str, folder: Path = EXCERPTS) -> tuple[str, str | None, dict]:
+    """(text, url, truth) of excerpt NNN in ``folder``: line 1 is ``URL: <address>``, line 2 blank."""
+    raw = (folder / "texts" / f"{number}.txt").read_text(encoding="utf-8")
     first, _, rest = raw.partition("\n")
     url = first.removeprefix("URL:").strip()
-    truth = json.loads((EXCERPTS / "truth" / f"{number}.json").read_text(encoding="utf-8"))
+    truth = json.loads((folder / "truth" / f"{number}.json").read_text(encoding="utf-8"))
     return rest.removeprefix("\n"), (None if url in ("", "none") else url), truth
 
 
-def numbers() -> list[str]:
-    return sorted(p.stem for p in (EXCERPTS / "texts").glob("*.txt"))
+def numbers(folder: Path = EXCERPTS) -> list[str]:
+    return sorted(p.stem for p in (folder / "texts").glob("*.txt"))
 
 
 def _get(data, *path):
@@ -157,12 +158,12 @@ def judge(record: dict | None, truth: dict) -> Verdicts:
     return out
 
 
-def parse_excerpt(number: str) -> tuple[dict | None, dict]:
+def parse_excerpt(number: str, folder: Path = EXCERPTS) -> tuple[dict | None, dict]:
     """The shared parser on one excerpt, as a caller with the page address would run it."""
     from parsers import parse_text
     from parsers.record import NotAReport
 
-    text, url, truth = excerpt(number)
+    text, url, truth = excerpt(number, folder)
     try:
         return parse_text(text, url=url), truth
     except NotAReport:
