@@ -50,7 +50,8 @@ MIN_VENV := .venv-min
 SMOKE := tests/test_crawl_farm.py tests/test_crawl_middlewares.py tests/test_crawl_feeds.py \
 	tests/test_crawl_hostile.py tests/test_crawl_validate.py tests/test_scrapyd.py tests/test_schedule_redis.py \
 	tests/test_documents.py tests/test_html.py tests/test_corpus.py tests/test_property.py \
-	tests/test_dataset_export.py tests/test_dataset_stats.py tests/test_dataset_schema.py tests/test_dataset_region.py
+	tests/test_dataset_export.py tests/test_dataset_stats.py tests/test_dataset_schema.py tests/test_dataset_region.py \
+	tests/test_dataset_sqlite.py tests/test_dataset_package.py tests/test_dataset_organ.py tests/test_metadata.py tests/test_text.py
 test-min: system-deps
 	rm -rf $(MIN_VENV)
 	$(PY) -m venv $(MIN_VENV)
