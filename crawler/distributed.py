@@ -5,17 +5,10 @@ keys per run (`nianbao:<run-id>:…`), so every worker of a run pulls from one
 queue, each URL is requested once over all of them, and next week's run starts
 from a clean filter. The queue persists when a worker stops: one worker
 finishing, or being killed, does not take the others' work away. The
-incremental state lives in the same Redis (crawler.state.RedisStore).
-
-`IdleWorkers` keeps a worker whose queue ran dry waiting REDIS_IDLE_CLOSE
-seconds, because another worker may still be adding requests.
+incremental state lives in the same Redis (crawler.state.RedisStore), and
+crawler.extensions.idle keeps a worker whose queue ran dry waiting for the others.
 """
 from __future__ import annotations
-
-import time
-
-from scrapy import signals
-from scrapy.exceptions import DontCloseSpider, NotConfigured
 
 
 class RedisAddon:
@@ -29,25 +22,3 @@ class RedisAddon:
                             ("SCHEDULER_QUEUE_KEY", f"{prefix}:requests"),
                             ("SCHEDULER_DUPEFILTER_KEY", f"{prefix}:dupefilter")):
             settings.set(name, value, priority="addon")
-
-
-class IdleWorkers:
-    def __init__(self, wait: float):
-        self.wait = wait
-        self.active = time.monotonic()
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        if not crawler.settings.get("REDIS_URL"):
-            raise NotConfigured
-        extension = cls(crawler.settings.getfloat("REDIS_IDLE_CLOSE"))
-        crawler.signals.connect(extension.busy, signal=signals.response_received)
-        crawler.signals.connect(extension.idle, signal=signals.spider_idle)
-        return extension
-
-    def busy(self, response=None, request=None, spider=None):
-        self.active = time.monotonic()
-
-    def idle(self, spider=None):
-        if time.monotonic() - self.active < self.wait:
-            raise DontCloseSpider

@@ -1,4 +1,12 @@
-"""What flows from the spider through the pipelines: documents, records, failures."""
+"""What flows from the spider to the output files.
+
+The spider yields `Document`s (a fetched page or file, bytes included) and
+`Failure`s. ParseMiddleware turns each Document into a `Record` or a Failure
+before it leaves the spider, so no item in the pipelines carries raw bytes.
+Only Records come out of the pipelines: `scrapy crawl reports -o out.jsonl`
+(or FEEDS with item_classes: [crawler.items.Record]) exports exactly them;
+failures and other sources of a report go to errors.jsonl and alternates.jsonl.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -30,11 +38,23 @@ class Document:
     fetched_at: str = field(default_factory=now)
 
 
-@dataclass
-class Record:
-    """A parsed report (`data` follows shared/spec/record.md) and the keys it is deduplicated by."""
-    data: dict = field(repr=False)
-    document: Document
+class Record(dict):
+    """One report record, exactly the JSON object of shared/spec/record.md (a dict, so that
+    the keys the parser adds pass through); `crawl` holds how the crawler reached it."""
+
+    @property
+    def site(self) -> str:
+        return self["source"]["site"]
+
+    @property
+    def role(self) -> str:
+        """page | attachment"""
+        return self["crawl"]["role"]
+
+    @property
+    def requested(self) -> str:
+        """The URL the crawler asked for (before redirects)."""
+        return (self["source"].get("redirects") or [self["source"]["url"]])[0]
 
 
 @dataclass
@@ -44,6 +64,8 @@ class Alias:
     url: str
     page_url: str
     site: str
+    role: str = "page"
+    requested: str | None = None  # the URL asked for, when a redirect led to `url`
 
 
 @dataclass
@@ -57,3 +79,4 @@ class Failure:
     site: str
     role: str
     at: str = field(default_factory=now)
+    requested: str | None = None  # the URL asked for, when a redirect led to `url`

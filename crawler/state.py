@@ -11,8 +11,11 @@ One small store interface, two backends, so the rules live once (in `State`):
 
 Each table row is a JSON object under (table, key). Tables: `document` (URL →
 etag, last_modified, sha256, fetched_at, run), `version` (record id → version,
-sha256, run), `text` / `group` (the dedupe maps of DedupePipeline), `run` (run
-id → started, status, per-site figures) and `meta` (the current run).
+sha256, run), `error` (URL → stage, kind, run of its last errors.jsonl line),
+`text` / `group` (the dedupe maps of DedupePipeline), `run` (run id → started,
+status), `site` / `last` (per run and site: figures, last page reached) and
+`meta` (the current run). The crawl's one State is owned by the CrawlState
+extension (crawler/extensions/state.py).
 """
 from __future__ import annotations
 
@@ -149,7 +152,6 @@ class State:
     def __init__(self, store):
         self.store = store
         self.fetched: dict[str, dict] = {}  # this process: URL -> validators of a body not yet committed
-        self.settled: set[str] = set()      # this process: URLs committed (a second link to one is no skip)
         self.texts = Rows(store, "text", "record")
         self.groups = Rows(store, "group", "members")
 
@@ -164,24 +166,39 @@ class State:
         return self.store.lock("dedupe")
 
     # -- documents -----------------------------------------------------------------
-    def document(self, url: str) -> dict | None:
-        return self.store.get("document", url)
+    def document(self, url: str, page_url: str | None = None) -> dict | None:
+        """What is known of a document; of a file, only when it was seen from this page (a file
+        newly linked from another page is fetched again, so that the page becomes its source)."""
+        row = self.store.get("document", url)
+        if row and page_url and row.get("pages") and page_url not in row["pages"]:
+            return None
+        return row
 
-    def settle(self, url: str, run: str) -> None:
-        """Commit a fetched body's validators: from now on the document counts as seen."""
+    def settle(self, url: str, run: str, page_url: str | None = None) -> None:
+        """Commit a fetched body's validators: from now on the document counts as seen (from page_url)."""
         validators = self.fetched.pop(url, None)
+        row = self.store.get("document", url) if page_url else None
+        pages = sorted({*((row or {}).get("pages") or ()), page_url} - {None})
         if validators:
-            self.settled.add(url)
-            self.store.put("document", url, {**validators, "fetched_at": utcnow().isoformat(timespec="seconds"),
-                                             "run": run})
+            row = {**(row or {}), **validators, "fetched_at": utcnow().isoformat(timespec="seconds"), "run": run}
+        elif not row or page_url in row.get("pages", ()):
+            return  # nothing fetched, no new page: as it was
+        self.store.put("document", url, {**row, **({"pages": pages} if pages else {})})
 
     def forget(self, url: str) -> None:
         self.fetched.pop(url, None)
         self.store.delete("document", url)
 
-    def settle_all(self, run: str) -> None:
-        for url in list(self.fetched):
-            self.settle(url, run)
+    # -- errors ------------------------------------------------------------------
+    def error(self, url: str) -> dict | None:
+        """The failure last written to errors.jsonl for this URL (any run), if it still stands."""
+        return self.store.get("error", url)
+
+    def set_error(self, url: str, stage: str, kind: str, run: str) -> None:
+        self.store.put("error", url, {"stage": stage, "kind": kind, "run": run})
+
+    def clear_error(self, url: str) -> None:
+        self.store.delete("error", url)
 
     # -- record versions -----------------------------------------------------------
     def version(self, record_id: str) -> dict | None:
@@ -228,14 +245,11 @@ class State:
     def figures(self, run: str, site: str) -> dict[str, int]:
         return self.store.get("site", f"{run}|{site}") or {}
 
+    def set_last_page(self, run: str, site: str, page: dict) -> None:
+        self.store.put("last", f"{run}|{site}", page)
+
+    def last_page(self, run: str, site: str) -> dict | None:
+        return self.store.get("last", f"{run}|{site}")
+
     def close(self) -> None:
         self.store.close()
-
-
-def state_for(crawler) -> State | None:
-    """The crawl's one State (None when INCREMENTAL_ENABLED is off), shared by its components."""
-    if not crawler.settings.getbool("INCREMENTAL_ENABLED"):
-        return None
-    if not hasattr(crawler, "nianbao_state"):
-        crawler.nianbao_state = State.from_settings(crawler.settings)
-    return crawler.nianbao_state

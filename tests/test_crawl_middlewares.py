@@ -1,11 +1,18 @@
 """The fault middlewares and the spider's document helpers, on hand-made responses."""
+from pathlib import Path
+
 import pytest
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Request, Response
 
-from crawler.middlewares import (CharsetMiddleware, FenceMiddleware, JsRedirectMiddleware, RedirectLoopMiddleware,
-                                 Soft404Middleware)
+from crawler.middlewares.charset import CharsetMiddleware
+from crawler.middlewares.fence import FenceMiddleware
+from crawler.middlewares.js_redirect import JsRedirectMiddleware
+from crawler.middlewares.redirect_loop import RedirectLoopMiddleware
+from crawler.middlewares.soft404 import Soft404Middleware
 from crawler.spiders.reports import sniff_format
+
+DOCUMENTS = Path(__file__).parent / "files" / "documents"
 
 GBK_PAGE = "<html><head><title>政府信息公开年报</title></head><body>喆 — 體</body></html>".encode("gb18030")
 
@@ -56,13 +63,49 @@ def test_fence_drops_requests_of_other_domains():
     assert stats.key == "fence/dropped"
 
 
-@pytest.mark.parametrize("body, name, fmt", [
-    (b"%PDF-1.7 ...", "a.pdf", "pdf"),
-    (b"PK\x03\x04...", "报告.docx", "docx"),
-    (b"PK\x03\x04...", "download.jsp", "docx"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "报告.wps", "wps"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", None, "doc"),
-    ("<html><body>文件不存在</body></html>".encode(), "a.pdf", None),  # an HTML error page for a file (T24)
+@pytest.mark.parametrize("file, name, fmt", [
+    ("hzq2024.pdf", "a.pdf", "pdf"),
+    ("seed000.docx", "报告.docx", "docx"),
+    ("seed000.docx", "download.jsp", "docx"),
+    ("seed000.doc", "报告.wps", "wps"),   # Word-97 bytes: the name breaks the doc/wps tie
+    ("seed000.doc", None, "doc"),
 ])
-def test_document_format_from_magic_bytes(body, name, fmt):
-    assert sniff_format(body, name) == fmt
+def test_document_format_from_the_bytes(file, name, fmt):
+    assert sniff_format((DOCUMENTS / file).read_bytes(), name) == fmt
+
+
+@pytest.mark.parametrize("body", [
+    "<html><body>文件不存在</body></html>".encode(),  # an HTML error page for a file (T24)
+    b"PK\x03\x04 truncated",                           # a cut download
+    b"",
+])
+def test_what_is_not_a_report_file_has_no_format(body):
+    assert sniff_format(body, "a.pdf") is None
+
+
+@pytest.mark.parametrize("path, setting", [
+    ("crawler.middlewares.fence.FenceMiddleware", "FENCE_ENABLED"),
+    ("crawler.middlewares.blocked.BlockedHostMiddleware", "BLOCKED_HOST_ENABLED"),
+    ("crawler.middlewares.redirect_loop.RedirectLoopMiddleware", "REDIRECT_LOOP_ENABLED"),
+    ("crawler.middlewares.charset.CharsetMiddleware", "CHARSET_FIX_ENABLED"),
+    ("crawler.middlewares.js_redirect.JsRedirectMiddleware", "JS_REDIRECT_ENABLED"),
+    ("crawler.middlewares.soft404.Soft404Middleware", "SOFT_404_ENABLED"),
+    ("crawler.middlewares.retry_after.RetryAfterMiddleware", "RETRY_AFTER_ENABLED"),
+    ("crawler.middlewares.parse.ParseMiddleware", "PARSE_ENABLED"),
+    ("crawler.middlewares.accounting.AccountingMiddleware", "ACCOUNTING_ENABLED"),
+    ("crawler.middlewares.conditional.ConditionalRequestMiddleware", "INCREMENTAL_ENABLED"),
+])
+def test_every_middleware_has_a_switch(path, setting, tmp_path):
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+    from scrapy.exceptions import NotConfigured
+    from scrapy.settings import Settings
+    from scrapy.utils.misc import load_object
+
+    from crawler import settings as project
+
+    values = {name: getattr(project, name) for name in dir(project) if name.isupper()}
+    assert values[setting] is True and path in {**project.DOWNLOADER_MIDDLEWARES, **project.SPIDER_MIDDLEWARES}
+    crawler = Crawler(Spider, Settings({**values, setting: False, "OUTPUT_DIR": str(tmp_path)}))
+    with pytest.raises(NotConfigured):
+        load_object(path).from_crawler(crawler)

@@ -1,14 +1,12 @@
 """The record's JSON Schema: the shipped file is what the template generates, every
-record the parser makes on the corpus passes, malformed records do not, and the
-crawler's ValidationPipeline uses the same schema."""
+record the parser makes on the corpus passes, malformed records do not (the
+crawler's ValidationPipeline: tests/test_crawl_validate.py)."""
 import copy
 import json
 from pathlib import Path
 
 import pytest
 
-from crawler.items import Document, Failure, Record
-from crawler.validation import ValidationPipeline
 from parsers.__main__ import parse_path
 from parsers.schema import schema, validate
 from parsers.schema.build import build_schema
@@ -93,25 +91,3 @@ def test_nulls_extra_keys_and_other_template_are_accepted(good):
     record["source"]["alternates"] = ["https://example.gov.cn/a.pdf"]
     assert validate(record) == []
     assert validate(_set(good, "applications", None)) == []
-
-
-def _document() -> Document:
-    return Document(url="https://example.gov.cn/a/1.html", page_url="https://example.gov.cn/a/1.html",
-                    kind="page", body="", site="example.gov.cn", region={}, family="test")
-
-
-def test_crawler_pipeline_passes_valid_records_and_turns_invalid_ones_into_errors(good):
-    pipeline = ValidationPipeline()
-    valid = Record(good, _document())
-    assert pipeline.process_item(valid) is valid
-    failure = pipeline.process_item(Record(_set(good, "year", "2023"), _document()))
-    assert isinstance(failure, Failure)
-    assert (failure.stage, failure.kind, failure.url) == ("parse", "schema", "https://example.gov.cn/a/1.html")
-    assert "year: '2023' is not of type" in failure.error
-
-
-def test_crawler_settings_validate_between_dedupe_and_writer():
-    from crawler import settings
-    order = sorted(settings.ITEM_PIPELINES, key=settings.ITEM_PIPELINES.get)
-    assert order.index("crawler.pipelines.DedupePipeline") < order.index("crawler.validation.ValidationPipeline") \
-        < order.index("crawler.pipelines.JsonlWriterPipeline")

@@ -143,3 +143,26 @@ def test_a_worker_serves_documents_until_one_fails():
     with pytest.raises(DocumentError, match="truncated"):
         parse_file((FILES / "truncated.pdf").read_bytes())
     assert worker not in limits._POOL.idle and worker.process.poll() is not None
+
+
+@pytest.mark.skipif(office.find_soffice() is None, reason="LibreOffice (soffice) is not installed")
+def test_a_failed_conversion_names_its_cause_not_the_java_warning():
+    """soffice prints `Warning: failed to launch javaldx` on every run; the cause is elsewhere."""
+    damaged = (FILES / "seed000.doc").read_bytes()[:3000]  # a Word-97 file cut short
+    with pytest.raises(DocumentError) as caught:
+        office.convert_to_docx(damaged, "doc", timeout=120)
+    assert "could not open the file: damaged, or not a Word/WPS document" in str(caught.value)
+    assert "java" not in str(caught.value)
+
+
+@pytest.mark.parametrize("output, cause", [
+    (b"Warning: failed to launch javaldx - java may not function correctly\n"
+     b"Error: source file could not be loaded\n", "could not open the file"),
+    (b"Error: source file could not be loaded\n"
+     b"Warning: failed to launch javaldx - java may not function correctly\n", "could not open the file"),
+    (b"Warning: failed to launch javaldx - java may not function correctly\n", "no message, exit status 81"),
+    (b"convert /tmp/x/report.doc -> /tmp/x/report.docx using filter : MS Word 2007 XML\n"
+     b"Error: Please reverify input parameters...\n", "Error: Please reverify input parameters..."),
+])
+def test_soffice_output_is_read_for_the_cause(output, cause):
+    assert cause in office.failure_cause(output, 81)

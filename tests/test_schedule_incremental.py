@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from crawler.runs import build_report
+from crawler.extensions.report import build_report
 from farm import build
 from farm.run import crawl, write_inputs
 from farm.server import FarmServer
@@ -109,14 +109,31 @@ def test_run_files_have_per_site_figures_and_chain(crawls):
     assert [report["status"] for report in reports] == ["finished"] * 3
     assert [report["previous"] for report in reports] == [None, reports[0]["run"], reports[1]["run"]]
     site = reports[1]["sites"]["平安县人民政府"]
-    assert site["new"] == site["changed"] == 0 and site["unchanged"] > 0 and site["pages"] > 0
+    assert site["new"] == site["changed"] == 0 and site["unchanged"] > 0 and site["pages_total"] > 0
     assert reports[1]["fell_to_zero"] == []
 
 
 def test_a_site_whose_reports_vanish_is_flagged():
+    last = {"b": {"url": "http://b.gov.cn/", "role": "nav", "status": 200}}
     report = build_report("r2", {"status": "finished", "previous": "r1"},
-                          {"a": {"pages": 3, "unchanged": 4}, "b": {"pages": 1, "errors_fetch": 1}},
-                          {"a": {"new": 4}, "b": {"new": 2, "changed": 1}})
+                          {"a": {"pages/nav": 3, "asked": 4, "outcome/unchanged": 4},
+                           "b": {"pages/nav": 1, "asked": 1, "outcome/error": 1, "errors/fetch/http_404": 1}},
+                          last, {"a": {"outcome/new": 4}, "b": {"outcome/new": 2, "outcome/changed": 1}}, {})
     assert report["fell_to_zero"] == ["b"]
-    assert report["sites"]["b"] == {"pages": 1, "new": 0, "changed": 0, "unchanged": 0, "errors": {"fetch": 1},
-                                    "reports": 0, "previous_reports": 3}
+    assert report["without_reports"] == {"b": last["b"]}
+    site = report["sites"]["b"]
+    assert (site["reports"], site["failed"], site["errors"], site["previous_reports"]) == (
+        0, 1, {"fetch/http_404": 1}, 3)
+
+
+def test_budgets_hit_are_reported_per_site_and_in_total():
+    """Stats `budget/…` (the spider's per-site page and link budgets) reach the run summary."""
+    from crawler.extensions.report import render
+    budgets = {"budget/pages/a": 1, "budget/links": 3}
+    report = build_report("r1", {"status": "finished"}, {"a": {"pages/listing": 500, "asked": 2, "outcome/new": 2,
+                                                             "by/generic": 2}}, {}, {}, budgets)
+    assert report["budgets"] == budgets
+    assert report["sites"]["a"]["budgets"] == {"budget/pages": 1}
+    text = render(report, {"files": {}}, 10)
+    assert "budgets hit: budget/links 3, budget/pages/a 1" in text
+    assert "budget hit: budget/pages 1" in text.splitlines()[-2]

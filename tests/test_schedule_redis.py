@@ -27,6 +27,11 @@ if not shutil.which("redis-server"):
     pytest.skip("redis-server not on PATH (Debian package redis-server)", allow_module_level=True)
 
 
+# Fetches are counted: on a busy machine a 2 s timeout (the farm's default) retries ordinary pages
+# in one crawl and not the other. 5 s still times out the farm's timeout fault (it answers after 6 s).
+PATIENT = {"DOWNLOAD_TIMEOUT": "5"}
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -56,9 +61,9 @@ def crawls(tmp_path_factory, redis_url):
     directory = tmp_path_factory.mktemp("distributed")
     seeds, manifest = write_inputs(build(1), directory)
     with FarmServer(build(1)) as server:
-        assert crawl(server.proxy, seeds, directory / "one").returncode == 0
+        assert crawl(server.proxy, seeds, directory / "one", PATIENT).returncode == 0
         one = server.log
-    settings = {"REDIS_URL": redis_url, "RUN_ID": "weekly-test", "REDIS_IDLE_CLOSE": "3"}
+    settings = {"REDIS_URL": redis_url, "RUN_ID": "weekly-test", "REDIS_IDLE_CLOSE": "3", **PATIENT}
     with FarmServer(build(1)) as server:
         workers = []
         for name in ("w1", "w2"):

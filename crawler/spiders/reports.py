@@ -10,21 +10,21 @@ so nothing fetched can vanish; bounds per site and per page hold throughout.
 """
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
-from importlib import resources
-from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import IgnoreRequest, UsageError
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectionRefusedError
 
+from parsers.documents.base import DocumentError
+from parsers.documents.detect import sniff
+
 from ..discovery import COLUMN_THRESHOLD, NAV_THRESHOLD, UNIT_THRESHOLD, Fence, score_link
 from ..families import BY_NAME, GENERIC, Entry, ListPage, article_id, detect, is_article
-from ..incremental import Unchanged
+from ..failures import Unchanged, failure_kind
 from ..items import Document, Failure
 from ..meta import (ARTICLE_ID, ATTACHMENT, BUDGET_HIT, BUDGET_LINKS, BUDGET_SITE, COLUMN_DEPTH, CUT_SHORT, FALLBACK,
                     FAMILY, FENCE, FENCE_REFUSED, FILENAME, HANDLER, HOPS, IN_COLUMN, IN_XXGK, LAST_PAGE, LAST_ROLE,
@@ -33,44 +33,70 @@ from ..meta import (ARTICLE_ID, ATTACHMENT, BUDGET_HIT, BUDGET_LINKS, BUDGET_SIT
                     SHELL, SHOWN_ON, SITE, STAGE, site_stat)
 from ..page import Page, filename_of, is_document_link
 from ..recognize import classify, listed, parse_years, year_wanted
+from ..seeds import SeedsError, load_seeds
 
 REGION_KEYS = ("province", "city", "county", "adcode")
 _DISPOSITION = re.compile(r"filename\*?=(?:UTF-8'')?\"?([^\";]+)", re.I)
-MAGIC = ((b"%PDF", "pdf"), (b"PK\x03\x04", "zip"), (b"\xd0\xcf\x11\xe0", "ole"))
-
-
-def load_seeds(path: str | None) -> list[dict]:
-    """Rows with at least name,url; the bundled portal list when no path is given."""
-    source = Path(path) if path else resources.files("crawler.seeds") / "portals.csv"
-    with source.open(encoding="utf-8-sig", newline="") as handle:
-        return [row for row in csv.DictReader(handle) if row.get("url")]
+_YEARS = re.compile(r"((?:19|20)\d\d)(?:-((?:19|20)\d\d))?")
+_FLAGS = {"": False, "0": False, "false": False, "no": False, "1": True, "true": True, "yes": True}
 
 
 class ReportsSpider(scrapy.Spider):
     name = "reports"
 
-    def __init__(self, seeds: str | None = None, years: str | None = None, limit: str | None = None,
-                 full: str | None = None, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.full = full not in (None, "", "0")  # fetch and emit every report, changed or not
-        self.seeds = load_seeds(seeds)[: int(limit) if limit else None]
-        self.years = parse_years(years)
+    #: the spider's -a arguments; scrapyd adds its own, named with a leading underscore (_job)
+    ARGUMENTS = {"seeds": "a CSV of portals with a header of at least name,url",
+                 "years": "the years reported on, 2023 or 2021-2024",
+                 "limit": "crawl only the first N seeds",
+                 "full": "1: fetch and emit every report, changed or not"}
+
+    def __init__(self, *args, **kwargs):
+        options = self.read_arguments(kwargs)
+        super().__init__(*args, **{key: value for key, value in kwargs.items() if key.startswith("_")})
+        self.full = options["full"]
+        self.seeds = options["seeds"]
+        self.years = options["years"]
         self.seen_entries: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
-        spider.site_max_pages = settings.getint("SITE_MAX_PAGES", 3000)
-        spider.page_max_links = settings.getint("PAGE_MAX_LINKS", 1000)
-        spider.nav_max_hops = settings.getint("NAV_MAX_HOPS", 4)
-        spider.column_max_depth = settings.getint("COLUMN_MAX_DEPTH", 4)
+        spider.site_max_pages = settings.getint("SITE_MAX_PAGES")
+        spider.page_max_links = settings.getint("PAGE_MAX_LINKS")
+        spider.nav_max_hops = settings.getint("NAV_MAX_HOPS")
+        spider.column_max_depth = settings.getint("COLUMN_MAX_DEPTH")
         spider.requested: set[bytes] = set()             # fingerprints of requests made (budget counts each once)
         spider.pages_by_site: Counter[str] = Counter()   # requests made per site (SITE_MAX_PAGES)
         spider.scheme_down: set[tuple[str, str]] = set()  # (host, scheme) that failed without an answer
         spider.furthest: dict[str, int] = {}             # site -> deepest STAGE reached
         spider.hosts_seen: set[str] = set()              # hosts linked so far (a new one restarts the hop count)
         return spider
+
+    @classmethod
+    def read_arguments(cls, kwargs: dict) -> dict:
+        """The checked -a arguments; UsageError with a one-line reason for any bad one."""
+        unknown = sorted(key for key in kwargs if key not in cls.ARGUMENTS and not key.startswith("_"))
+        if unknown:
+            known = "; ".join(f"-a {name}=… ({meaning})" for name, meaning in cls.ARGUMENTS.items())
+            raise UsageError(f"unknown argument {', '.join(f'-a {key}' for key in unknown)}; known: {known}",
+                             print_help=False)
+        full = str(kwargs.get("full") or "").strip().lower()
+        if full not in _FLAGS:
+            raise UsageError(f"-a full={kwargs['full']}: use 1 or 0", print_help=False)
+        limit = kwargs.get("limit")
+        if limit is not None and not (str(limit).isdigit() and int(limit) > 0):
+            raise UsageError(f"-a limit={limit}: a number of seeds (1 or more)", print_help=False)
+        years = kwargs.get("years")
+        match = _YEARS.fullmatch(str(years).strip()) if years is not None else None
+        if years is not None and not (match and int(match.group(1)) <= int(match.group(2) or match.group(1))):
+            raise UsageError(f"-a years={years}: a year like 2023 or a range like 2021-2024", print_help=False)
+        try:
+            seeds = load_seeds(kwargs.get("seeds"))
+        except SeedsError as error:
+            raise UsageError(str(error), print_help=False) from None
+        return {"full": _FLAGS[full], "seeds": seeds[: int(limit) if limit else None],
+                "years": parse_years(match.group(0)) if match else None}
 
     async def start(self):
         for index, seed in enumerate(self.seeds):
@@ -488,43 +514,9 @@ def shown_on(page: Page) -> str:
 
 
 def sniff_format(body: bytes, filename: str | None) -> str | None:
-    """Format from magic bytes, refined by the file name; None for HTML error pages (T24)."""
-    ext = (filename or "").rsplit(".", 1)[-1].lower() if filename and "." in filename else ""
-    head = body[:8]
-    for magic, kind in MAGIC:
-        if head.startswith(magic):
-            if kind == "pdf":
-                return "pdf"
-            if kind == "zip":
-                return ext if ext in ("docx", "xlsx", "ofd", "wps") else "docx"
-            return ext if ext in ("doc", "xls", "wps", "et") else "doc"
-    if ext == "txt" and not body.lstrip()[:1] == b"<":
-        return "txt"
-    return None
-
-
-def failure_kind(failure) -> tuple[str, str]:
-    """(kind, message) for errors.jsonl; anti-bot answers are `blocked`, not retried."""
-    error = failure.value
-    if isinstance(error, HttpError):
-        response = error.response
-        if b"soft-404" in [flag.encode() for flag in response.flags]:
-            return "soft_404", "page says it does not exist (HTTP 200)"
-        status = response.status
-        if status in (403, 405, 412, 521, 512):
-            return "blocked", f"HTTP {status}: anti-bot or WAF answer"
-        return f"http_{status}", f"HTTP {status}"
-    name = type(error).__name__
-    kinds = {"DownloadTimeoutError": "timeout", "TimeoutError": "timeout", "TCPTimedOutError": "timeout",
-             "DownloadCancelledError": "too_large", "ResponseDataLossError": "truncated",
-             "DownloadFailedError": "connection", "ResponseFailed": "truncated",
-             "DownloadConnectionRefusedError": "connection", "ConnectionRefusedError": "connection",
-             "CannotResolveHostError": "dns", "DNSLookupError": "dns"}
-    message = str(error) or name
-    if name == "IgnoreRequest":
-        if "redirect" in message:
-            return "redirect_loop", message
-        if "robots" in message.lower() or "Forbidden by robots.txt" in message:
-            return "robots", message
-        return "ignored", message
-    return kinds.get(name, name), message
+    """The document format (parsers.documents.detect, the one sniffer); None for what is not a
+    report file, such as the HTML error page a portal answers for a missing file (T24)."""
+    try:
+        return sniff(body, filename=filename)
+    except DocumentError:
+        return None

@@ -1,9 +1,18 @@
-"""Bounds on one document: size, pages, unpacked bytes, time and memory.
+"""Bounds on documents: size, pages, unpacked bytes, time, memory per document and memory for all.
 
 Extractors (pdfminer, lxml, LibreOffice) can be driven into unbounded work by
 a hostile or broken file, so they run in a child process that has an
 address-space cap and is killed at the deadline; the caller only ever sees a
 result or a DocumentError, and the next document starts clean.
+
+The caps add up: eight decompression-bomb PDFs in eight workers at once took
+8.4 GB under a 2 GB cap each. So all workers of a process share one budget,
+`memory_total`: a worker is started only when its cap fits in what the live
+workers (busy or idle) leave of it, and a document beyond that waits its turn.
+
+Workers ignore SIGINT and SIGTERM (a stop signal sent to the whole process
+group or cgroup must let the crawl finish what it started, not kill the
+extraction under it) and exit within a second of their parent's death.
 """
 from __future__ import annotations
 
@@ -19,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -36,6 +46,7 @@ class Limits:
     max_unpacked_bytes: int = 256 * MB  # all unpacked parts together
     timeout: float = 120.0              # seconds per document, conversion included
     memory: int = 2048 * MB             # address space of the extraction process
+    memory_total: int = 4096 * MB       # all extraction processes together (their caps, summed)
     isolate: bool = True                # False: run in-process (benchmarks, debugging)
 
 
@@ -61,14 +72,14 @@ def run_bounded(fn: Callable[..., Any], args: tuple, limits: Limits) -> Any:
     """
     if not limits.isolate:
         return fn(*args)
-    worker = _POOL.take(limits.memory)
+    worker = _POOL.take(limits)
     try:
         status, value = worker.ask((fn, args), limits)
     except BaseException:
-        worker.close()
+        _POOL.discard(worker)
         raise
     if status == "error":
-        worker.close()
+        _POOL.discard(worker)
         raise DocumentError(value)
     _POOL.give(worker)
     return value
@@ -80,10 +91,11 @@ class _Worker:
     def __init__(self, memory: int):
         self.memory, self.served = memory, 0
         self.stderr = tempfile.TemporaryFile()  # a pipe nobody reads would fill and block it
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "parsers.documents.worker", str(memory)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
-            start_new_session=True, env=_worker_env())
+        with stop_signals_blocked():
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "parsers.documents.worker", str(memory), str(os.getpid())],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
+                start_new_session=True, env=_worker_env())
 
     def ask(self, request: tuple, limits: Limits) -> tuple[str, Any]:
         deadline = time.monotonic() + limits.timeout
@@ -118,37 +130,89 @@ class _Worker:
 
 
 class _Pool:
-    """Idle workers by memory limit; callers on several threads each get their own."""
+    """Live workers within one memory budget; idle ones are reused, callers beyond the budget wait.
+
+    Callers on several threads each get their own worker. A worker's cap is
+    reserved from the budget from its start to its end, idle or not; a caller
+    that finds no room closes an idle worker, or waits for one to come back.
+    """
 
     def __init__(self):
         self.idle: list[_Worker] = []
-        self.lock = threading.Lock()
+        self.busy: set[_Worker] = set()
+        self.reserved = 0  # bytes: the caps of all live workers
+        self.changed = threading.Condition()
         atexit.register(self.close)
 
-    def take(self, memory: int) -> _Worker:
-        with self.lock:
-            for worker in reversed(self.idle):  # the most recently used first
-                if worker.memory == memory and worker.process.poll() is None:
-                    self.idle.remove(worker)
-                    return worker
-        return _Worker(memory)
+    def take(self, limits: Limits) -> _Worker:
+        with self.changed:
+            while True:
+                for worker in reversed(self.idle):  # the most recently used first
+                    if worker.memory == limits.memory and worker.process.poll() is None:
+                        self.idle.remove(worker)
+                        self.busy.add(worker)
+                        return worker
+                if self.reserved + limits.memory <= limits.memory_total or not self.reserved:
+                    self.reserved += limits.memory  # a cap above the whole budget still runs, alone
+                    break
+                if self.idle:
+                    self.release(self.idle.pop(0))
+                    continue
+                self.changed.wait()
+        try:
+            worker = _Worker(limits.memory)
+        except BaseException:
+            with self.changed:
+                self.reserved -= limits.memory
+                self.changed.notify_all()
+            raise
+        with self.changed:
+            self.busy.add(worker)
+        return worker
 
     def give(self, worker: _Worker) -> None:
-        if worker.served >= WORKER_DOCUMENTS:  # what extractors cache only grows: start afresh
-            worker.close()
-            return
-        with self.lock:
-            self.idle.append(worker)
+        with self.changed:
+            self.busy.discard(worker)
+            if worker.served >= WORKER_DOCUMENTS:  # what extractors cache only grows: start afresh
+                self.release(worker)
+            else:
+                self.idle.append(worker)
+            self.changed.notify_all()
+
+    def discard(self, worker: _Worker) -> None:
+        with self.changed:
+            self.busy.discard(worker)
+            self.release(worker)
+            self.changed.notify_all()
+
+    def release(self, worker: _Worker) -> None:
+        """End a worker and give its cap back (caller holds the lock)."""
+        worker.close()
+        self.reserved -= worker.memory
 
     def close(self) -> None:
-        with self.lock:
-            workers, self.idle = self.idle, []
-        for worker in workers:
-            worker.close()
+        """End the idle workers (at exit; busy ones end with their callers)."""
+        with self.changed:
+            while self.idle:
+                self.release(self.idle.pop())
+            self.changed.notify_all()
+
+    def stop(self) -> None:
+        """End every worker now, busy ones too: their callers get a DocumentError at once."""
+        with self.changed:
+            busy = list(self.busy)
+        for worker in busy:
+            worker.close()  # the caller sees the pipe close and discards it
+        self.close()
 
 
 WORKER_DOCUMENTS = 50
 _POOL = _Pool()
+
+
+def stop_workers() -> None:
+    """End every extraction worker of this process, busy or idle (a process stopping hard)."""
+    _POOL.stop()
 _TIMEOUT = object()
 _HEADER = struct.Struct("!Q")
 
@@ -184,8 +248,45 @@ def _receive(stream, deadline: float | None):
     return body if body is None or body is _TIMEOUT else pickle.loads(body)
 
 
-def serve(stdin, stdout, memory: int) -> None:
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextmanager
+def stop_signals_blocked():
+    """Around starting a worker: it is born with SIGINT and SIGTERM blocked (a signal mask is
+    inherited across exec), so a Ctrl-C during its start-up cannot kill it before guard_worker runs."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def guard_worker(parent: int) -> None:
+    """In a worker process: ignore stop signals meant for the crawl, and exit when the parent
+    (its pid given by the parent: it may be gone before the worker gets here) is not ours any more.
+
+    Used by the extraction workers here and by the crawler's page-parsing pool
+    (both started under stop_signals_blocked).
+    """
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+PARENT_POLL = 0.5  # seconds between checks that the parent process is alive
+
+
+def serve(stdin, stdout, memory: int, parent: int) -> None:
     """The worker side: (fn, args) requests in, outcomes out, until the parent hangs up."""
+    guard_worker(parent)
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     while (request := _receive(stdin, None)) is not None:
         fn, args = request
@@ -193,11 +294,20 @@ def serve(stdin, stdout, memory: int) -> None:
             outcome = ("ok", fn(*args))
         except DocumentError as exc:
             outcome = ("error", str(exc))
-        except MemoryError:
-            outcome = ("error", f"extraction ran out of memory (limit {memory // MB} MB)")
         except Exception as exc:  # the parent needs a message, never a traceback object
-            outcome = ("error", f"extraction failed: {type(exc).__name__}: {exc}")
+            if out_of_memory(exc):  # also when a library wrapped it (pdfminer: "Unable to allocate …")
+                outcome = ("error", f"extraction ran out of memory (limit {memory // MB} MB)")
+            else:
+                outcome = ("error", f"extraction failed: {type(exc).__name__}: {exc}")
         _send(stdout, outcome)
+
+
+def out_of_memory(exc: BaseException | None) -> bool:
+    while exc is not None:
+        if isinstance(exc, MemoryError):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def _worker_env() -> dict[str, str]:

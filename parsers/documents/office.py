@@ -8,6 +8,7 @@ at the deadline together with its children.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -48,16 +49,32 @@ def convert_to_docx(data: bytes, fmt: str, *, timeout: float) -> bytes:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                    start_new_session=True, env={**os.environ, "HOME": tmp})
         try:
-            _, stderr = process.communicate(timeout=timeout)
+            stdout, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             raise DocumentError(f"LibreOffice conversion timed out after {timeout:g} s") from None
         finally:
             _kill_session(process)
         result = Path(tmp, "report.docx")
         if not result.exists():
-            detail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
-            raise DocumentError(f"LibreOffice could not convert the {fmt.upper()} file ({detail[0]})")
+            raise DocumentError(f"LibreOffice could not convert the {fmt.upper()} file "
+                                f"({failure_cause(stdout + stderr, process.returncode)})")
         return result.read_bytes()
+
+
+#: What soffice prints on every run, whatever happened (no Java here; the conversion announcement).
+_NOISE = re.compile(r"javaldx|java may not function|^convert .* using filter", re.I)
+
+
+def failure_cause(output: bytes, status: int | None) -> str:
+    """The line of soffice's output that says why no DOCX came out, not its Java warning."""
+    lines = [line.strip() for line in output.decode("utf-8", "replace").splitlines()
+             if line.strip() and not _NOISE.search(line)]
+    if any("source file could not be loaded" in line for line in lines):
+        return "it could not open the file: damaged, or not a Word/WPS document"
+    errors = [line for line in lines if line.lower().startswith("error")]
+    if errors or lines:
+        return (errors or lines)[-1]
+    return f"no output file and no message, exit status {status}"
 
 
 def _kill_session(process: subprocess.Popen) -> None:
