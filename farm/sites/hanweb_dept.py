@@ -3,7 +3,7 @@
 Columns are `/col/col<id>/index.html`; a column's first group of records lives only
 in `<script type="text/xml"><datastore>…<record><![CDATA[<li>…]]></record>`, the rest
 comes from `/module/web/jpage/dataproxy.jsp` (GET or POST, startrecord/endrecord/perpage
-or page; the second group answers 503 once). The 年报 column holds the county, its
+or page; for the 年报 column each request URL answers 503 + Retry-After once). The 年报 column holds the county, its
 office and the townships; each department's 年报 column is reachable only through
 a `<select>` whose options carry the column URLs (`onchange` opens them), the usual
 "部门年报" drop-down of county portals.
@@ -161,7 +161,7 @@ class HanwebDeptSite(CountySite):
                f"<nextgroup><![CDATA[{nextgroup}]]></nextgroup>\n<recordset>\n"
                + "".join(f"<record><![CDATA[\n{self.record(d, column)}]]></record>\n" for d in chosen)
                + "</recordset>\n</datastore>")
-        fault = Fault.RETRY_AFTER_ONCE if column == NB and start == PER_PAGE * GROUP + 1 else None
+        fault = Fault.RETRY_AFTER_ONCE if column == NB else None  # busy once for each request URL
         return Route(200, xml.encode("utf-8"), (("Content-Type", "text/xml;charset=UTF-8"),), fault)
 
     def article(self, doc: Doc, column: str, crumbs) -> str:
@@ -197,8 +197,7 @@ class HanwebDeptSite(CountySite):
         c, www = self.county, self.www
         self.columns: dict[int, list[Doc]] = {}
         self.farm.handle(www + PROXY, self.dataproxy)
-        self.farm.note(f"{www}{PROXY}?startrecord={PER_PAGE * GROUP + 1}&endrecord={2 * PER_PAGE * GROUP}"
-                       f"&perpage={PER_PAGE}", Fault.RETRY_AFTER_ONCE, LISTED, "endpoint")
+        self.farm.note(www + PROXY, Fault.RETRY_AFTER_ONCE, LISTED, "list")
         looks = {d.title: d for d in self.docs if d.kind == "lookalike"}
         depts = self.units_of("dept")
         county_units = ("gov", "office") + tuple(self.units_of("town"))

@@ -5,7 +5,8 @@ The portal (`www.<county>.gov.cn`) links 信息公开 on a separate host
 301s there. The 年报 column lists, per year, the county government's own report
 as an HTML article and one "XX县2023年度政府信息公开工作年度报告汇总" article whose
 body is a table of every other unit with its report as a PDF (one a DOCX) —
-the summary page itself is no report (portals.md §4.4: attachment-only reports).
+the summary page itself is no report and must not become one; it is each file's
+page_url, so the manifest does not list it as a look-alike (portals.md §4.4).
 File names carry the titles; township files drop the county name.
 
 Articles live at `/cms/html/<site>/<YYYY-MM-DD>/<id>.html` (Fujian-style), lists
@@ -32,7 +33,7 @@ class JiyueSummarySite(CountySite):
     towns = 4
     header_charset = False
     mechanisms = ("信息公开 on a separate xxgk host", "cross-host 301 from the portal's old 信息公开 path",
-                  "a year's reports as PDF rows of one 汇总 article", "summary article is no report",
+                  "a year's reports as PDF rows of one 汇总 article (itself no report)",
                   "titles without the county name", "dates 2024/03/28 and 2024年3月28日", "no 指引 metas",
                   "T02 no charset in Content-Type", "slow page", "T32 summary row whose file is gone")
 
@@ -59,8 +60,7 @@ class JiyueSummarySite(CountySite):
                     title = f"{self.units[unit]}{year}年政府信息公开工作年度报告"
                 doc = self.report(unit, year, title, published=date(year + 1, 3, 28))
                 self.filed(doc, "docx" if unit == "dept1" else "pdf")
-            self.summaries[year] = self.other("gov", f"{c}{year}年度政府信息公开工作年度报告汇总", year,
-                                              date(year + 1, 3, 28), "<p>汇总页。</p>")
+            self.summaries[year] = self.news("gov", f"{c}{year}年度政府信息公开工作年度报告汇总", date(year + 1, 3, 28))
         self.other("gov", f"{c}2023年政府信息公开工作年度报告解读", 2023, date(2024, 3, 22))
         last = self.span[-1]
         self.other("office", f"关于做好{last}年度政府信息公开工作年度报告编制发布工作的通知", last, date(last, 12, 16))
@@ -125,9 +125,8 @@ class JiyueSummarySite(CountySite):
         self.listing("fdzdgknr", "法定主动公开内容", notice)
         for slug, name in (("xxgkzn", "政府信息公开指南"), ("xxgkzd", "政府信息公开制度"), ("ysqgk", "依申请公开")):
             self.listing(slug, name, [])
-        summary_ids = {d.id for d in self.summaries.values()}
         for doc in self.docs:
-            if (doc.kind == "report" and not doc.files) or (doc.kind == "lookalike" and doc.id not in summary_ids):
+            if (doc.kind == "report" and not doc.files) or doc.kind == "lookalike":
                 doc.url = self.article_url(doc)
                 self.add_page(doc.url, self.article(doc, doc.body))
         for year, summary in self.summaries.items():
