@@ -20,6 +20,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from parsel import Selector
 from scrapy.http import TextResponse
 
+from parsers.html import charset_name, decode_as
 from parsers.html import meta as html_meta
 from parsers.html import page_title
 from parsers.template import SECTION_WORDS
@@ -45,9 +46,6 @@ _COLUMN_NAME = re.compile(r"(信息公开|政务公开)(工作)?(年度报告|�
 _YEAR = re.compile(r"(19|20)\d{2}")
 _CDATA = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S)
 _JSONP = re.compile(r"^\s*(?:/\*\*/)?\s*([\w$.]+)\s*\((.*)\)\s*;?\s*$", re.S)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
-_SINGLE_BYTE = ("latin-1", "latin1", "iso-8859-1", "iso8859-1", "cp1252", "windows-1252", "ascii", "us-ascii")
-_GB = ("gb2312", "gbk", "gb18030", "cp936", "x-gbk")
 # Script endpoints: string literals naming a server program or an API path (portals.md §2.2, §2.8).
 _SCRIPT_URL = re.compile(
     r"""["']((?:https?:)?[\w./~:-]*?(?:\.(?:jsp|do|action|ashx|aspx|php|json)|/api(?:-gateway)?/[\w./-]+)"""
@@ -129,44 +127,6 @@ def is_document_link(url: str, text: str | None = None) -> bool:
     return filename_of(url, text) is not None
 
 
-def decode(body: bytes, declared: str | None) -> tuple[str, str]:
-    """(text, encoding) of a body whose declared charset may lie (portals.md §5, T01–T04).
-
-    Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the header says (GBK text is
-    almost never valid UTF-8). Otherwise the declared charset if the bytes decode
-    cleanly in it (a single-byte charset decodes anything, so it only counts when
-    nothing else does), then the page's own `<meta charset>`, then GB18030. A body
-    clean in none (a cut multi-byte tail) gets the candidate with the fewest
-    undecodable bytes.
-    """
-    try:
-        text = body.decode("utf-8")
-        if not text.isascii():
-            return text, "utf-8"
-    except UnicodeDecodeError:
-        pass
-    meta_charset = _META_CHARSET.search(body[:8192])
-    candidates = []
-    for name in (declared, meta_charset.group(1).decode("ascii") if meta_charset else None, "gb18030", "utf-8"):
-        name = (name or "").lower()
-        name = "gb18030" if name in _GB else name
-        if name and name not in candidates and not (name in _SINGLE_BYTE and not body.isascii()):
-            candidates.append(name)
-    for name in candidates:
-        try:
-            return body.decode(name), name
-        except (UnicodeDecodeError, LookupError):
-            continue
-    scored = []
-    for name in candidates:
-        try:
-            scored.append((body.decode(name, "replace").count("\ufffd"), name))
-        except LookupError:
-            continue
-    name = min(scored)[1]
-    return body.decode(name, "replace"), name
-
-
 def fragment_entries(markup: str, base: str) -> list[Entry]:
     """Entries in an HTML fragment (a list row, a CDATA record, a JSON string)."""
     return list(anchor_entries(Selector(text=markup), lambda href: urljoin(base, href)))
@@ -234,7 +194,7 @@ class Page:
         body = self.response.body
         if body[:4] in _DOCUMENT_MAGIC or b"\x00" in body[:1024]:
             return None  # whatever the Content-Type says (a .docx served as text/html, T24)
-        return decode(body, self.response.encoding if isinstance(self.response, TextResponse) else None)
+        return decode_as(body, self.response.encoding if isinstance(self.response, TextResponse) else None)
 
     @property
     def text(self) -> str:
@@ -244,7 +204,7 @@ class Page:
     def redecoded(self) -> bool:
         """Did the page need another charset than the one Scrapy used?"""
         return bool(self.decoded) and isinstance(self.response, TextResponse) and \
-            self.decoded[1] != normal_charset(self.response.encoding)
+            self.decoded[1] != charset_name(self.response.encoding)
 
     @cached_property
     def kind(self) -> str:
@@ -510,8 +470,3 @@ class Page:
         """Does the content list reports? Two report links, or one with a pager or a column claim."""
         count = len(self.report_entries(in_column or self.claims_column))
         return count >= 2 or (count == 1 and (bool(self.pagers) or self.claims_column))
-
-
-def normal_charset(name: str | None) -> str:
-    name = (name or "").lower().replace("_", "-")
-    return "gb18030" if name in _GB else "utf-8" if name in ("utf8", "utf-8") else name

@@ -33,20 +33,57 @@ _PARSER = lxml_html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=
 MAX_HTML_CHARS = 8 * MAX_TEXT_CHARS
 
 
-def decode(data: bytes) -> str:
-    """Bytes of a page as text: declared charset if it decodes cleanly, else UTF-8,
-    else GB18030 (a superset of the gb2312/GBK that portals declare)."""
-    head = data[:2048].decode("ascii", "ignore")
-    m = re.search(r"charset=[\"']?([\w-]+)", head, re.I)
-    declared = m.group(1).lower() if m else None
-    if declared in ("gb2312", "gbk"):
-        declared = "gb18030"
-    for enc in filter(None, (declared, "utf-8", "gb18030")):
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
+_SINGLE_BYTE = ("latin-1", "latin1", "iso-8859-1", "iso8859-1", "cp1252", "windows-1252", "ascii", "us-ascii")
+_GB = ("gb2312", "gbk", "gb18030", "cp936", "x-gbk")
+
+
+def charset_name(name: str | None) -> str:
+    """A charset label as compared: GBK and its relatives are read as their superset GB18030."""
+    name = (name or "").lower().replace("_", "-")
+    return "gb18030" if name in _GB else "utf-8" if name in ("utf8", "utf-8") else name
+
+
+def decode_as(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """(text, charset) of a page whose declared charset may lie (portals.md §5, T01-T04).
+
+    Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the header says (GBK text is
+    almost never valid UTF-8). Otherwise the declared charset if the bytes decode
+    cleanly in it (a single-byte charset decodes anything, so it only counts when
+    nothing else does), then the page's own `<meta charset>`, then GB18030. A body
+    clean in none (a cut multi-byte tail) gets the candidate with the fewest
+    undecodable bytes.
+    """
+    try:
+        text = data.decode("utf-8")
+        if not text.isascii():
+            return text, "utf-8"
+    except UnicodeDecodeError:
+        pass
+    meta_charset = _META_CHARSET.search(data[:8192])
+    candidates = []
+    for name in (declared, meta_charset.group(1).decode("ascii") if meta_charset else None, "gb18030", "utf-8"):
+        name = charset_name(name)
+        if name and name not in candidates and not (name in _SINGLE_BYTE and not data.isascii()):
+            candidates.append(name)
+    for name in candidates:
         try:
-            return data.decode(enc)
+            return data.decode(name), name
         except (UnicodeDecodeError, LookupError):
             continue
-    return data.decode("utf-8", "replace")
+    scored = []
+    for name in candidates:
+        try:
+            scored.append((data.decode(name, "replace").count("\ufffd"), name))
+        except LookupError:
+            continue
+    name = min(scored)[1]
+    return data.decode(name, "replace"), name
+
+
+def decode(data: bytes) -> str:
+    """Bytes of a page as text (see ``decode_as``)."""
+    return decode_as(data)[0]
 
 
 def page_tree(html: str):

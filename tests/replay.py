@@ -54,12 +54,17 @@ def split(outputs) -> tuple[list[Entry], list[ListPage]]:
     return ([o for o in outputs if isinstance(o, Entry)], [o for o in outputs if isinstance(o, ListPage)])
 
 
+SPIDER_LIMITS = ("SITE_MAX_PAGES", "PAGE_MAX_LINKS", "NAV_MAX_HOPS", "COLUMN_MAX_DEPTH")
+
+
 def spider(settings: dict | None = None, **arguments):
     """A `reports` spider with a crawler (stats, settings, fingerprints), for calling callbacks directly."""
     from scrapy.utils.test import get_crawler
 
+    from crawler import settings as project
     from crawler.spiders.reports import ReportsSpider
 
-    crawler = get_crawler(ReportsSpider, settings or {})
+    limits = {name: getattr(project, name) for name in SPIDER_LIMITS}
+    crawler = get_crawler(ReportsSpider, {**limits, **(settings or {})})
     crawler.spider = ReportsSpider.from_crawler(crawler, **arguments)
     return crawler.spider

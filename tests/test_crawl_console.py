@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import subprocess
 
-from farm import build
+from farm import CLASSIC_SITES, build  # the nine classic sites: 138 reports (tests/test_farm.py)
 from farm.run import ROOT, crawl_command, write_inputs
 from farm.server import FarmServer
 from tests.test_crawl_inputs import only_site
 
 
 def test_summary_last_and_no_suffix_list_download(tmp_path):
-    farm = build(1)
+    farm = build(1, CLASSIC_SITES)
     seeds, _ = write_inputs(farm, tmp_path)
     only_site(seeds, "黑石县人民政府")
     with FarmServer(farm) as server:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from farm import build
+from farm import CLASSIC_SITES, build  # the nine classic sites: 138 reports (tests/test_farm.py)
 from farm.run import crawl, write_inputs
 from farm.server import FarmServer
 from tests.test_crawl_farm import read_jsonl
@@ -20,7 +20,7 @@ def without_alternates(record: dict) -> dict:
 
 
 def crawl_with(tmp_path, settings=None, extra=None):
-    farm = build(1)
+    farm = build(1, CLASSIC_SITES)
     seeds, _ = write_inputs(farm, tmp_path)
     with FarmServer(farm) as server:
         result = crawl(server.proxy, seeds, tmp_path / "output", settings, extra=extra)

@@ -39,6 +39,7 @@ def refused(result, tmp_path) -> str:
 
 @pytest.mark.parametrize("content, encoding, message", [
     ("name,url\nA县人民政府,www.a.gov.cn\n", "utf-8", r"line 2: url 'www.a.gov.cn' is not an http\(s\) URL"),
+    ("name,url\n文件县,file:///etc/\n", "utf-8", r"line 2: url 'file:///etc/' is not an http\(s\) URL"),
     ("name,url\n" + GOOD_ROW + "B县人民政府,http://b.gov.cn:abc/\n", "utf-8", r"line 3: url .* is not an http"),
     ("name,url,annual_report_url\nA县人民政府,http://a.gov.cn/,javascript:void(0)\n", "utf-8",
      r"line 2: annual_report_url 'javascript:void\(0\)' is not an http"),
@@ -51,7 +52,7 @@ def refused(result, tmp_path) -> str:
     ("name;url\n平安县人民政府;http://www.pingan.gov.cn/\n", "utf-8", "missing name, url"),
     ("name,url\n", "utf-8", "has a header but no rows"),
     ("name,url\n" + GOOD_ROW, "gbk", r"is not UTF-8 \(line 2; it looks GBK/GB18030-encoded\)"),
-], ids=["no-scheme", "bad-port", "bad-column-url", "duplicate-name", "empty-name", "empty-file", "blank-file",
+], ids=["no-scheme", "file-scheme", "bad-port", "bad-column-url", "duplicate-name", "empty-name", "empty-file", "blank-file",
         "chinese-header", "semicolons", "header-only", "gbk"])
 def test_bad_seeds_file(tmp_path, content, encoding, message):
     seeds = tmp_path / "seeds.csv"

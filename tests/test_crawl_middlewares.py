@@ -61,6 +61,9 @@ def test_fence_drops_requests_of_other_domains():
     with pytest.raises(IgnoreRequest):
         middleware.process_request(Request("http://www.gov-mirror-0.com/", meta={"fence": "x.gov.cn"}))
     assert stats.key == "fence/dropped"
+    with pytest.raises(IgnoreRequest):  # a seed without a host admits nothing
+        middleware.process_request(Request("http://www.x.gov.cn/", meta={"fence": ""}))
+    assert middleware.process_request(Request("http://www.x.gov.cn/")) is None  # the user's own (scrapy parse)
 
 
 @pytest.mark.parametrize("file, name, fmt", [

@@ -1,7 +1,8 @@
 """The page reader: one decoding, one title, one set of metas, entries of every answer kind."""
 import pytest
 
-from crawler.page import Page, decode
+from crawler.page import Page
+from parsers.html import decode_as
 from tests.replay import response, sample
 
 GBK_REPORT = ("<!DOCTYPE html><html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
@@ -33,7 +34,7 @@ def test_utf8_bytes_under_a_latin1_header_are_utf8():
 def test_a_gbk_body_cut_mid_character_is_still_gbk():
     body = GBK_REPORT.encode("gbk")
     cut = body[: body.index("二、".encode("gbk")) + 1]  # half of a two-byte character at the end
-    text, encoding = decode(cut, "utf-8")
+    text, encoding = decode_as(cut, "utf-8")
     assert encoding == "gb18030" and "一、总体情况" in text
 
 

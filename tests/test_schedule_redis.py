@@ -15,7 +15,7 @@ from collections import Counter
 
 import pytest
 
-from farm import build
+from farm import CLASSIC_SITES, build  # the nine classic sites: 138 reports (tests/test_farm.py)
 from farm.run import ROOT, crawl, crawl_command, write_inputs
 from farm.server import FarmServer
 from tests.test_crawl_farm import read_jsonl
@@ -59,12 +59,12 @@ def redis_url(tmp_path_factory):
 @pytest.fixture(scope="module")
 def crawls(tmp_path_factory, redis_url):
     directory = tmp_path_factory.mktemp("distributed")
-    seeds, manifest = write_inputs(build(1), directory)
-    with FarmServer(build(1)) as server:
+    seeds, manifest = write_inputs(build(1, CLASSIC_SITES), directory)
+    with FarmServer(build(1, CLASSIC_SITES)) as server:
         assert crawl(server.proxy, seeds, directory / "one", PATIENT).returncode == 0
         one = server.log
     settings = {"REDIS_URL": redis_url, "RUN_ID": "weekly-test", "REDIS_IDLE_CLOSE": "3", **PATIENT}
-    with FarmServer(build(1)) as server:
+    with FarmServer(build(1, CLASSIC_SITES)) as server:
         workers = []
         for name in ("w1", "w2"):
             command, env = crawl_command(server.proxy, seeds, directory / name, settings)

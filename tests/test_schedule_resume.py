@@ -17,7 +17,7 @@ from collections import Counter
 
 import pytest
 
-from farm import build
+from farm import CLASSIC_SITES, build  # the nine classic sites: 138 reports (tests/test_farm.py)
 from farm.run import ROOT, crawl, crawl_command, write_inputs
 from farm.server import FarmServer
 from tests.test_crawl_farm import read_jsonl, sources
@@ -33,12 +33,12 @@ def lines(path) -> int:
 @pytest.fixture(scope="module")
 def outcome(tmp_path_factory):
     directory = tmp_path_factory.mktemp("resume")
-    seeds, _ = write_inputs(build(1), directory)
-    with FarmServer(build(1)) as server:
+    seeds, _ = write_inputs(build(1, CLASSIC_SITES), directory)
+    with FarmServer(build(1, CLASSIC_SITES)) as server:
         assert crawl(server.proxy, seeds, directory / "whole").returncode == 0
     killed = directory / "killed"
     settings = {"JOBDIR": killed / "job"}
-    with FarmServer(build(1)) as server:
+    with FarmServer(build(1, CLASSIC_SITES)) as server:
         command, env = crawl_command(server.proxy, seeds, killed, settings)
         process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

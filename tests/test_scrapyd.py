@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from farm import build
+from farm import CLASSIC_SITES, build  # the nine classic sites: 138 reports (tests/test_farm.py)
 from farm.run import FAST, ROOT, write_inputs
 from farm.server import FarmServer
 from tests.test_crawl_farm import read_jsonl
@@ -68,7 +68,7 @@ def job(tmp_path_factory):
         f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\npoll_interval = 0.5\nmax_proc = 1\n"
         f"eggs_dir = {home / 'eggs'}\nlogs_dir = {home / 'logs'}\nitems_dir = {home / 'items'}\n"
         f"dbs_dir = {home / 'dbs'}\n", encoding="utf-8")
-    farm = build(1)
+    farm = build(1, CLASSIC_SITES)
     seeds, _ = write_inputs(farm, directory)
     output = directory / "output"
     with FarmServer(farm) as server:

@@ -19,7 +19,7 @@ from collections import Counter
 
 import pytest
 
-from farm import build
+from farm import CLASSIC_SITES, build  # the nine classic sites: 138 reports (tests/test_farm.py)
 from farm.run import ROOT, crawl, crawl_command, write_inputs
 from farm.server import FarmServer
 from tests.test_crawl_farm import read_jsonl, sources
@@ -87,7 +87,7 @@ def stopped(request, tmp_path_factory):
     """One scenario: signal (with the README's JOBDIR, or without), restart, second run."""
     name, jobdir = request.param
     directory = tmp_path_factory.mktemp(name.lower())
-    farm = build(1)
+    farm = build(1, CLASSIC_SITES)
     seeds, manifest = write_inputs(farm, directory)
     output = directory / "output"
     job = {"JOBDIR": directory / "job-week1"} if jobdir else {}

@@ -1,14 +1,17 @@
-"""Re-decode GBK bodies mislabelled UTF-8 (or unlabelled) as GB18030 (libraries.md).
+"""Give every text response the charset its bytes are really in (libraries.md, portals.md §5).
 
 Scrapy believes a `charset=utf-8` header over the page; a GBK body then turns
-into U+FFFD. A body that is not valid UTF-8 but is valid GB18030 is GB18030.
+into U+FFFD before any middleware or callback reads it. The decision which
+charset a body is in has one home, parsers.html.decode_as; this middleware only
+applies it, so Scrapy's own readers (meta refresh, soft-404 checks) see the same
+text as the page reader.
 """
 from __future__ import annotations
 
 from scrapy.exceptions import NotConfigured
 from scrapy.http import TextResponse
 
-_GB = ("gb18030", "gbk", "gb2312", "cp936")
+from parsers.html import charset_name, decode_as
 
 
 class CharsetMiddleware:
@@ -19,15 +22,9 @@ class CharsetMiddleware:
         return cls()
 
     def process_response(self, request, response, spider=None):
-        if not isinstance(response, TextResponse) or response.encoding.lower() in _GB:
+        if not isinstance(response, TextResponse) or response.body.isascii():
             return response
-        try:
-            response.body.decode("utf-8")
+        _, charset = decode_as(response.body, response.encoding)
+        if charset == charset_name(response.encoding):
             return response
-        except UnicodeDecodeError:
-            pass
-        try:
-            response.body.decode("gb18030")
-        except UnicodeDecodeError:
-            return response
-        return response.replace(encoding="gb18030")
+        return response.replace(encoding=charset)

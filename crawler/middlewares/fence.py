@@ -1,10 +1,14 @@
-"""Drop requests (redirect targets included) outside the seed's domain fence."""
+"""Drop requests (redirect targets included) outside the seed's domain fence.
+
+A request without a fence in its meta (`scrapy parse URL`, `scrapy fetch`) is the
+user's own and passes; an empty fence (a seed without a host) admits nothing."""
 from __future__ import annotations
 
 from scrapy.exceptions import NotConfigured
 
 from ..discovery import Fence
 from ..failures import OutsideFence
+from ..meta import FENCE
 
 
 class FenceMiddleware:
@@ -18,7 +22,7 @@ class FenceMiddleware:
         return cls(crawler.stats)
 
     def process_request(self, request, spider=None):
-        root = request.meta.get("fence")
-        if root and not Fence(root).admits(request.url):
+        root = request.meta.get(FENCE)
+        if root is not None and not Fence(root).admits(request.url):
             self.stats.inc_value("fence/dropped")
             raise OutsideFence(f"outside the fence of {root}")

@@ -31,7 +31,7 @@ from scrapy.exceptions import NotConfigured
 from parsers import parse_file, parse_html
 from parsers.documents import Limits
 from parsers.documents.limits import MB, guard_worker, stop_signals_blocked, stop_workers
-from parsers.region import merge as merge_region
+from parsers.hints import Hints
 
 from ..items import Document, Failure, Record
 
@@ -76,7 +76,7 @@ class ParseMiddleware:
         pool = self.pages if document.kind == "page" else self.files
         try:
             with stop_signals_blocked():  # a page-parse process may start here: deaf to Ctrl-C from birth
-                future = pool.submit(parse_document, document.kind, document.body, document.url,
+                future = pool.submit(parse_document, document.kind, document.body, hints_of(document),
                                      document.filename, self.limits)
             outcome = await asyncio.wrap_future(future)
         except BrokenProcessPool:  # a page killed its parse process (memory, a crash in lxml)
@@ -99,12 +99,22 @@ class ParseMiddleware:
         stop_workers()
 
 
-def parse_document(kind: str, body: str | bytes, url: str, filename: str | None, limits: Limits) -> tuple:
+def hints_of(document: Document) -> Hints:
+    """What the crawler knows of a document besides its bytes: the page's own reading (title,
+    date, organ), the link that led to it and the seed row's region, for the parser to weigh."""
+    raw = document.body.encode("utf-8") if isinstance(document.body, str) else document.body
+    return Hints(url=document.url, page_url=document.page_url, title=document.title,
+                 list_title=document.list_title, published=document.published, org=document.org,
+                 region=document.region, site=document.site, fetched_at=document.fetched_at,
+                 sha256=hashlib.sha256(raw).hexdigest())
+
+
+def parse_document(kind: str, body: str | bytes, hints: Hints, filename: str | None, limits: Limits) -> tuple:
     """("ok", record) or ("error", kind, message): module level, so a worker process can run it."""
     try:
         if kind == "page":
-            return "ok", parse_html(body, url=url)
-        return "ok", parse_file(body, filename=filename, url=url, limits=limits)
+            return "ok", parse_html(body, hints=hints)
+        return "ok", parse_file(body, filename=filename, hints=hints, limits=limits)
     except Exception as error:  # the parser's failure is data: it goes to errors.jsonl
         message = str(error) or type(error).__name__
         return "error", type(error).__name__, message[:MESSAGE_MAX]
@@ -117,19 +127,11 @@ def failure(document: Document, kind: str, message: str) -> Failure:
 
 
 def overlay(data: dict, document: Document, meta) -> Record:
-    """The parser's record with what the crawler knows better: the source, region hints, list metadata."""
-    raw = document.body.encode("utf-8") if isinstance(document.body, str) else document.body
-    data["source"] = {**(data.get("source") or {}), "url": document.url, "page_url": document.page_url,
-                      "format": document.fmt, "fetched_at": document.fetched_at, "site": document.site,
-                      "sha256": hashlib.sha256(raw).hexdigest()}
+    """The parser's record (which weighed the hints) with the facts of the fetch: the seed's site,
+    the redirects, and how the crawl reached the document."""
+    data["source"]["site"] = document.site  # the seed row's name: the page's SiteName may differ
     if document.redirects:
         data["source"]["redirects"] = document.redirects
-    data["region"] = merge_region(document.region, data.get("region"))
-    data["id"] = hashlib.sha1(document.url.encode("utf-8")).hexdigest()
-    for key, value in (("title", document.title or document.list_title), ("published", document.published),
-                       ("org", document.org)):
-        if not data.get(key) and value:
-            data[key] = value
     data["crawl"] = {"role": document.kind, "family": meta.get("family") or document.family,
                      "handler": meta.get("handler"), "list_title": document.list_title,
                      "article_id": document.article_id}

@@ -102,10 +102,6 @@ class ReportsSpider(scrapy.Spider):
         for index, seed in enumerate(self.seeds):
             url = seed.get("annual_report_url") or seed["url"]
             context = {SEED: index, SITE: seed["name"], FENCE: Fence.for_url(url).root}
-            if not Fence(context[FENCE]).admits(url):
-                yield Failure(url=url, page_url=None, stage="fetch", kind="bad_seed", site=seed["name"], role=NAV,
-                              error="a seed must be an http(s) URL with a host")
-                continue
             if seed.get("annual_report_url"):
                 request = self.list_request(ListPage(scrapy.Request(url)), context, None, 0, True)
             else:
