@@ -17,7 +17,7 @@ from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 import pytest
 
-from farm import CLASSIC_SITES, build
+from farm import ALL_SITES, CLASSIC_SITES, build
 from farm.faults import Fault, outcome
 from farm.server import FarmServer
 from farm.sites.hanweb_xxgk import area_code
@@ -30,7 +30,7 @@ XIAXI, SIHE, RUCHUAN, ECHUAN, YUNLING = ("www.xiaxi.gov.cn", "www.sihe.gov.cn", 
 
 @pytest.fixture(scope="module")
 def farm():
-    return build(1)
+    return build(1, ALL_SITES)
 
 
 @pytest.fixture(scope="module")
@@ -102,12 +102,33 @@ EXPECTED = {
     "云岭县人民政府": {"reports": 27, "records": 26, "lookalikes": 11},
 }
 
+QINGYU, HEMING, TONGXI, LUTANG, SHIGANG = ("www.qingyu.gov.cn", "www.heming.gov.cn", "www.tongxi.gov.cn",
+                                           "www.lutang.gov.cn", "www.shigang.gov.cn")
+# Scale 1: years 2022–2024 (3); units 县政府 + 办公室 + `departments` + `towns` of each site (CountySite).
+BLIND_EXPECTED = {
+    # 2 + 3 departments + 3 towns = 8 units × 3; the department report whose link is gone is an error;
+    # 解读, 编制通知, 工作要点, 绩效评价, 指南, 网站报表, 新媒体报表, 法治政府, 政府工作报告
+    "青峪县人民政府": {"reports": 24, "records": 23, "lookalikes": 9},
+    # 2 + 3 departments + 2 towns = 7 units × 3; 解读, 考核通报, 部门决算, 指南, 政府工作报告, 统计公报
+    "鹤鸣县人民政府": {"reports": 21, "records": 21, "lookalikes": 6},
+    # 2 + 5 departments + 4 towns = 11 units × 3; one summary row's file was never uploaded;
+    # 解读, 编制通知, 企业年报公示通报 (the 汇总 pages are the files' page_url, not look-alikes)
+    "桐溪县人民政府": {"reports": 33, "records": 32, "lookalikes": 3},
+    # 2 + 3 + 3 = 8 units × 3; 图解, 实施方案, 指南, 绩效评价
+    "芦塘县人民政府": {"reports": 24, "records": 24, "lookalikes": 4},
+    # 2 + 3 + 3 = 8 units × 3; 政策解读, 法治政府建设情况的报告, 实施方案, 网站年度报表
+    "石岗县人民政府": {"reports": 24, "records": 24, "lookalikes": 4},
+}
+#: every site built after the classic ones: the mechanism sites, then the blind ones
+COUNTED = {**EXPECTED, **BLIND_EXPECTED}
 
-@pytest.mark.parametrize("site", sorted(EXPECTED))
+
+@pytest.mark.parametrize("site", sorted(COUNTED))
 def test_each_new_site_publishes_the_counts_its_definition_gives(manifest, site):
     reports, lookalikes = of_site(manifest, site)
     assert {"reports": len(reports), "records": sum(r["expect"] == "record" for r in reports),
-            "lookalikes": len(lookalikes)} == EXPECTED[site]
+            "lookalikes": len(lookalikes)} == COUNTED[site]
+    assert all(d["outcome"]["result"] == "not_record" for d in lookalikes)
 
 
 def test_counts_grow_with_scale(manifest):
@@ -117,7 +138,8 @@ def test_counts_grow_with_scale(manifest):
 
 
 def test_the_same_scale_gives_the_same_manifest():
-    assert json.dumps(build(1).manifest(), ensure_ascii=False) == json.dumps(build(1).manifest(), ensure_ascii=False)
+    assert json.dumps(build(1, ALL_SITES).manifest(), ensure_ascii=False) == json.dumps(
+        build(1, ALL_SITES).manifest(), ensure_ascii=False)
 
 
 def test_the_classic_sites_are_what_they_were(manifest):
@@ -396,7 +418,7 @@ def test_soft_404_report_and_commented_row(farm, manifest):
     (soft,) = [d for d in documents_with(manifest, Fault.SOFT_404) if d["site"] == "云岭县人民政府"]
     route = farm.resolve("GET", soft["url"])
     assert route.status == 200 and "页面不存在" in route.body.decode()
-    (ghost,) = [f for f in manifest["faults"] if f["fault"] == Fault.COMMENTED_OUT]
+    (ghost,) = [f for f in manifest["faults"] if f["fault"] == Fault.COMMENTED_OUT and f["site"] == "云岭县人民政府"]
     assert farm.resolve("GET", ghost["url"]).status == 404
     listing = page(farm, f"http://{YUNLING}/zwgk/zfxxgk/zfxxgknb/2023n/bm/index.html")
     assert f'<!--<li><a href="{ghost["url"]}">' in listing
@@ -441,8 +463,24 @@ def reachable(farm, start: str, limit: int = 3000) -> set[str]:
         for total, prefix, suffix in re.findall(r"createPageHTML\('page_div', (\d+), \d+, '(\w+)', '(\w+)'", text):
             queue += [urljoin(url, f"{prefix}_{n}.{suffix}") for n in range(2, int(total) + 1)]
         queue += form_rows(farm, url, text) + jpaas_rows(farm, url, text) + jsonp_rows(farm, url, text)
-        queue += probed_pages(farm, url)
+        queue += probed_pages(farm, url) + blind_links(farm, url, text)
     return seen
+
+
+def blind_links(farm, url, text):
+    """What the blind-built sites add: the TRS 4-argument pager, <select> options that open columns,
+    and Hanweb jpage groups from dataproxy.jsp."""
+    found = []
+    for total, name, ext in re.findall(r'createPageHTML\((\d+), \d+, "(\w+)", "(\w+)"\)', text):
+        found += [urljoin(url, f"{name}_{n}.{ext}") for n in range(1, int(total))]
+    found += [urljoin(url, value) for value in re.findall(r"<option value='(/[^']+)'", text)]
+    jpage = re.search(r"totalRecord:(\d+).*?proxyUrl:'([^']+)',perPage:(\d+).*?columnid:(\d+)", text)
+    if jpage:
+        total, proxy, per_page, column = jpage.groups()
+        answer = farm.resolve("POST", urljoin(url, proxy) + f"?startrecord=1&endrecord={total}&perpage={per_page}",
+                              f"columnid={column}".encode()).body.decode()
+        found += [urljoin(url, link) for link in re.findall(r'<record><!\[CDATA\[.*?href="([^"]+)"', answer, re.S)]
+    return found
 
 
 def probed_pages(farm, url):
@@ -502,7 +540,7 @@ def jsonp_rows(farm, url, text):
         found, start = found + new, start + 50
 
 
-@pytest.mark.parametrize("site", sorted(EXPECTED))
+@pytest.mark.parametrize("site", sorted(COUNTED))
 def test_every_report_is_reachable_from_the_home_page(farm, manifest, site):
     reports, lookalikes = of_site(manifest, site)
     home = next(s.www for s in farm.sites if s.name == site) + "/"
@@ -510,3 +548,166 @@ def test_every_report_is_reachable_from_the_home_page(farm, manifest, site):
     missing = [r["url"] for r in reports + lookalikes
                if not ({r["url"], r["page_url"], *r["listed"]} & walked) and r["expect"] != "error:redirect_loop"]
     assert missing == []
+    if site in BLIND_EXPECTED:  # their files too (the blind sites put reports in files only)
+        assert [f["url"] for r in reports for f in r["files"] if f["url"] not in walked] == []
+
+
+# -- the blind-built sites (farm.BLIND_SITES): each mechanism as its module says ---------------------
+
+def test_pdf_reports_read_back_as_text():
+    """The farm's PDFs are real text PDFs: the title and a table 三 row come back from pdfplumber."""
+    import io
+    import random
+
+    import pdfplumber
+
+    from farm import content
+    rng = random.Random(7)
+    figures = content.figures(rng)
+    data = content.pdf_bytes("石桥镇2023年政府信息公开工作年度报告",
+                             content.report_body("青峪县石桥镇人民政府", 2023, figures, rng))
+    assert data.startswith(b"%PDF-1.4")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+    row = " ".join(map(str, figures["applications"]["rows"]["new_received"]))
+    assert "石桥镇2023年政府信息公开工作年度报告" in text and f"一、本年新收政府信息公开申请数量 {row}" in text
+
+
+def test_trs_annual_column_is_a_menu_of_years_with_guessless_names(farm, manifest):
+    root = page(farm, f"http://{QINGYU}/zwgk/zfxxgk/fdzdgknr/zfxxgknb/index.html")
+    years = re.findall(r'href="/zwgk/zfxxgk/fdzdgknr/zfxxgknb/(\d{4})n_(\d+)/"', root)
+    assert [y for y, _ in years] == ["2024", "2023", "2022", "2021"] and len({n for _, n in years}) == 4
+    assert '<div class="leftnav">' in root and "t20" not in root  # no article on the column page
+    assert "政府信息公开年报" not in page(farm, f"http://{QINGYU}/zwgk/zfxxgk/index.html")  # three levels down
+    reports, _ = of_site(manifest, "青峪县人民政府")
+    depts = [r for r in reports if "/bm_" in r["page_url"]]
+    assert len(depts) == 9 and all(r["title"].startswith("县") for r in depts)  # no county name
+    (soft,) = [f for f in manifest["faults"] if f["site"] == "青峪县人民政府" and f["fault"] == Fault.SOFT_404]
+    assert "页面不存在" in farm.resolve("GET", soft["url"]).body.decode()
+
+
+def test_trs_leaf_lists_page_only_through_create_page_html(farm):
+    year = re.search(r'href="(/zwgk/zfxxgk/fdzdgknr/zfxxgknb/2023n_\d+/)"',
+                     page(farm, f"http://{QINGYU}/zwgk/zfxxgk/fdzdgknr/zfxxgknb/index.html")).group(1)
+    towns = re.search(r'href="([^"]+xzjd_\d+/)"', page(farm, f"http://{QINGYU}{year}")).group(1)
+    first = page(farm, f"http://{QINGYU}{towns}index.html")
+    # 3 townships a year, two a page
+    assert 'createPageHTML(2, 0, "index", "html")' in first and "index_1.html" not in first
+    assert 'createPageHTML(2, 1, "index", "html")' in page(farm, f"http://{QINGYU}{towns}index_1.html")
+
+
+def test_trs_file_link_only_in_a_script(farm, manifest):
+    reports, _ = of_site(manifest, "青峪县人民政府")
+    (copy,) = [r for r in reports if r["form"] == "copy"]
+    text = page(farm, copy["page_url"])
+    name = copy["files"][0]["url"].rsplit("/", 1)[1]
+    assert f"var file_appendix='<a href=\"./{name}\"" in text and text.count(name) == 1
+
+
+def test_hanweb_departments_only_in_select_options(farm, manifest):
+    column = page(farm, f"http://{HEMING}/col/col1229510010/index.html")
+    options = re.findall(r"<option value='(/col/col\d+/index.html)'>", column)
+    assert len(options) == 3 and not any(f'href="{o}"' in column or f"href='{o}'" in column for o in options)
+    reports, _ = of_site(manifest, "鹤鸣县人民政府")
+    depts = [r for r in reports if r["title"][:4].isdigit() and "鹤鸣县" not in r["title"] and "（" not in r["title"]]
+    assert len(depts) == 9  # 3 departments × 3 years, titled without their organ
+    for report in depts:
+        assert f"<td class='lab'>发布机构</td><td>{report['org']}</td>" in page(farm, report["page_url"])
+
+
+def test_hanweb_first_group_embedded_rest_from_dataproxy(server, farm):
+    column = page(farm, f"http://{HEMING}/col/col1229510010/index.html")
+    embedded = re.findall(r'<record><!\[CDATA\[\s*<li><a href="([^"]+)"', column)
+    # 县政府, 办公室, 2 towns: 12 reports + 解读 + 考核通报 + 2 notices = 16; groups of 2 pages × 5
+    assert len(embedded) == 10 and "totalRecord:16" in column
+    url = f"http://{HEMING}/module/web/jpage/dataproxy.jsp?startrecord=11&endrecord=20&perpage=5"
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    status, headers, _ = fetch(server, url, "POST", b"columnid=1229510010&webid=42", form)
+    assert (status, headers["retry-after"]) == (503, "1")  # busy once for each request URL
+    status, _, answer = fetch(server, url, "POST", b"columnid=1229510010&webid=42", form)
+    rest = re.findall(r'<record><!\[CDATA\[\s*<li><a href="([^"]+)"', answer.decode())
+    assert status == 200 and len(rest) == 6 and not set(rest) & set(embedded)
+    by_page = farm.resolve("GET", f"http://{HEMING}/module/web/jpage/dataproxy.jsp?page=3&perpage=5"
+                                  "&columnid=1229510010").body.decode()
+    assert re.findall(r'<record><!\[CDATA\[\s*<li><a href="([^"]+)"', by_page) == rest
+
+
+def test_summary_article_rows_are_the_reports(farm, manifest):
+    reports, _ = of_site(manifest, "桐溪县人民政府")
+    summaries = Counter(r["page_url"] for r in reports if r["form"] == "file")
+    # every unit but the county government, whose report is an article: 10 rows a year
+    assert sorted(summaries.values()) == [10, 10, 10]
+    for url in summaries:
+        text = page(farm, url)
+        assert urlsplit(url).hostname == "xxgk.tongxi.gov.cn" and "年度政府信息公开工作年度报告汇总</h2>" in text
+        assert all(urlsplit(r["url"]).path in text for r in reports if r["page_url"] == url)
+    files = [r for r in reports if r["form"] == "file"]
+    assert sorted(Counter(r["url"].rsplit(".", 1)[1] for r in files).items()) == [("docx", 3), ("pdf", 27)]
+    (gone,) = [r for r in reports if r["expect"] == "error:http_404"]
+    assert farm.resolve("GET", gone["url"]).status == 404 and gone["files"][0]["fault"] == Fault.HTTP_404
+    for report in files:
+        if report is not gone and report["url"].endswith(".pdf"):
+            assert farm.resolve("GET", report["url"]).body.startswith(b"%PDF")
+
+
+def test_xxgk_on_another_host_and_no_charset_header(farm):
+    home = page(farm, f"http://{TONGXI}/")
+    assert 'href="http://xxgk.tongxi.gov.cn/"' in home
+    moved = farm.resolve("GET", f"http://{TONGXI}/xxgk/")
+    assert moved.status == 301 and dict(moved.headers)["Location"] == "http://xxgk.tongxi.gov.cn/"
+    assert dict(farm.resolve("GET", "http://xxgk.tongxi.gov.cn/").headers)["Content-Type"] == "text/html"
+
+
+def test_gbk_tree_is_the_only_way_to_the_annual_reports(farm, manifest):
+    route = farm.resolve("GET", f"http://{LUTANG}/zwgk/xxgkml/index.jsp")
+    assert dict(route.headers)["Content-Type"] == "text/html"
+    with pytest.raises(UnicodeDecodeError):
+        route.body.decode("utf-8")
+    text = route.body.decode("gb18030")
+    tree = re.search(r'<ul class="tree">.*</ul>', text, re.S).group(0)
+    assert 'href="javascript:void(0)" onclick="toggleNode(this)">部门信息公开' in tree
+    # 3 departments + 3 towns have their own 年报 leaf, the county's is the old path
+    assert len(re.findall(r'channelId=(?:bm|xz)_\w+_nb">政府信息公开年报', tree)) == 6
+    assert 'href="/zwgk/gknb/">政府信息公开年报' in tree
+    first = farm.resolve("GET", f"http://{LUTANG}/zwgk/gknb/")
+    second = farm.resolve("GET", dict(first.headers)["Location"])
+    assert (first.status, second.status) == (301, 301)
+    assert dict(second.headers)["Location"] == f"http://{LUTANG}/zwgk/xxgkml/list.jsp?channelId=ndbg"
+    reports, _ = of_site(manifest, "芦塘县人民政府")
+    assert sum("?" in r["page_url"] and "infoId=" in r["page_url"] for r in reports) == 24
+
+
+def test_vsb_year_pages_count_backwards_behind_a_pager_window(farm):
+    first = page(farm, f"http://{SHIGANG}/zfxxgk/zfxxgknb/a2023.htm")
+    # 2023: 8 reports + 政策解读 + 法治政府建设情况的报告 = 10, two a page → 5 pages
+    assert "共5页" in first and "_simple_list_gotopage_fun(5," in first
+    assert '<a href="a2023/4.htm">下页</a>' in first and '<a href="a2023/1.htm">尾页</a>' in first
+    assert '<span class="p_dot">...</span>' in first and "a2023/2.htm" not in first  # page 4 only via 下页
+    assert 'href="../../info/' in first
+    last = page(farm, f"http://{SHIGANG}/zfxxgk/zfxxgknb/a2023/1.htm")
+    assert 'href="../../../info/' in last and "p_next_d" in last
+    column = page(farm, f"http://{SHIGANG}/zfxxgk/zfxxgknb.htm")
+    assert re.findall(r'href="zfxxgknb/(a\d{4})\.htm"', column) == ["a2024", "a2023", "a2022"]
+
+
+def test_vsb_robots_forbid_the_linked_search(farm):
+    assert b"Disallow: /ssjg.jsp" in farm.resolve("GET", f"http://{SHIGANG}/robots.txt").body
+    (search,) = [f for f in farm.manifest()["faults"] if f["fault"] == Fault.ROBOTS_DISALLOWED]
+    assert search["expect"] == "robots" and urlsplit(search["url"]).path == "/ssjg.jsp"
+    assert "ssjg.jsp?wbtreeid=1001&searchScope=0" in page(farm, f"http://{SHIGANG}/")
+
+
+def test_vsb_files_are_named_only_by_anchor_and_header(farm, manifest):
+    reports, _ = of_site(manifest, "石岗县人民政府")
+    files = [f for r in reports for f in r["files"]]
+    assert len(files) == 3
+    for file in files:
+        route = farm.resolve("GET", file["url"])
+        assert "download.jsp" in file["url"] and quote(file["name"]) in dict(route.headers)["Content-Disposition"]
+
+
+def test_slow_and_500_once(server, manifest):
+    (slow,) = [f for f in manifest["faults"] if f["fault"] == Fault.SLOW and f["site"] == "桐溪县人民政府"]
+    assert fetch(server, slow["url"])[0] == 200
+    once = documents_with(manifest, Fault.HTTP_500_ONCE)[0]["url"]
+    assert [fetch(server, once)[0] for _ in range(2)] == [500, 200]
