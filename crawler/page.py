@@ -56,6 +56,16 @@ _NOT_A_LIST = re.compile(r"visit|count|click|hits|login|logout|share|captcha|ver
 _OBJECT = re.compile(r"(?:data|ajaxParam|params|param)\s*[:=]\s*\{([^{}]*)\}", re.S)
 _FIELD = re.compile(r"""["']?([A-Za-z_$][\w$]*)["']?\s*:\s*(?:["']([^"']*)["']|(-?\d+(?:\.\d+)?))""")
 _POST = re.compile(r"""(?:type|method)\s*:\s*["']post["']|\$\.post\s*\(""", re.I)
+# A <select> used as a jump menu: its onchange opens the chosen option (window.open(this.value),
+# location.href=this.options[this.selectedIndex].value, Dreamweaver's MM_jumpMenu …), possibly
+# through a string concatenation ('/col/col'+this.value+'/index.html').
+_JUMP = re.compile(r"window\.open|location(?:\.href)?\s*=|location\.(?:assign|replace)|MM_jumpMenu", re.I)
+_JUMP_TEMPLATE = re.compile(r"""(?:["']([^"'+]*)["']\s*\+\s*)?(?:this|\w+)\.(?:value|options\[[^\]]*\]\.value)"""
+                            r"""(?:\s*\+\s*["']([^"'+]*)["'])?""")
+# An option value that is an address by itself: a scheme, a path, a page name.
+_URL_VALUE = re.compile(r"^(?:https?://|//|/|\./|\.\./)|^[\w./-]+\.(?:s?html?|jsp|aspx?|php|do)(?:[?#].*)?$|^[\w./-]+/$",
+                        re.I)
+_ID_VALUE = re.compile(r"^[\w.-]+$")  # what a template may wrap: an id, a column number
 _FRAME_SKIP = re.compile(r"visit|count|login|share|footer|header|tree\.jsp|map|video|weather|about:blank", re.I)
 # JSON keys that carry a listed document (gkmlpt, Epoint, truecms, JPaaS and friends).
 _URL_KEYS = ("url", "link", "href", "infourl", "post_url", "htmlpath", "docurl", "arturl", "fileurl",
@@ -167,6 +177,28 @@ def markup_entries(text: str, base: str) -> list[Entry]:
     if records:
         return [entry for record in records for entry in fragment_entries(record, base)]
     return fragment_entries(text, base)
+
+
+def option_links(sel: Selector):
+    """(href, label) of jump-menu options: `<select>`s whose onchange opens the chosen value
+    (department and 友情链接 drop-downs), or whose option values are addresses by themselves.
+    A template around the value in the onchange (`'/col/col'+this.value+'/index.html'`) is applied."""
+    for select in sel.xpath("//select[option or optgroup]"):
+        onchange = select.attrib.get("onchange") or ""
+        template = _JUMP_TEMPLATE.search(onchange) if _JUMP.search(onchange) else None
+        prefix, suffix = (template.group(1) or "", template.group(2) or "") if template else ("", "")
+        for option in select.xpath("./option | ./optgroup/option"):
+            value = re.sub(r"\s+", "", option.attrib.get("data-url") or option.attrib.get("data-href")
+                           or option.attrib.get("value") or "")
+            if not value or _SKIP_HREF.match(value):
+                continue
+            if (prefix or suffix) and _ID_VALUE.match(value) and not re.match(r"^(?:https?:)?//", value):
+                href = prefix + value + suffix
+            elif _URL_VALUE.match(value):
+                href = value
+            else:
+                continue  # an id or a label: a form field, not a link
+            yield href, normalize_title(" ".join(option.xpath(".//text()").getall()))
 
 
 class Page:
@@ -359,7 +391,7 @@ class Page:
 
     @cached_property
     def links(self) -> list[tuple[str, str]]:
-        """(absolute url, text) of every usable anchor, pagers included (for navigation)."""
+        """(absolute url, text) of every usable anchor and jump-menu option, pagers included (for navigation)."""
         if self.kind != "html":
             return []
         found = []
@@ -367,7 +399,7 @@ class Page:
             href = re.sub(r"\s+", "", anchor.attrib.get("href", ""))
             if href and not _SKIP_HREF.match(href):
                 found.append((self.urljoin(href), anchor_text(anchor)))
-        return found
+        return found + [(self.urljoin(href), text) for href, text in option_links(self.selector)]
 
     @cached_property
     def pagers(self) -> list[str]:
