@@ -7,7 +7,7 @@ a Guangdong portal whose every page claims the 年报 ColumnName), then five
 sites built blind from portals.md by someone who had not read the crawler
 (`BLIND_SITES`: a TRS tree four columns deep, Hanweb with a department
 selector, a 集约化 portal with PDF rows on one 汇总 article per year, a GBK
-portal whose 年报 hang only in the 目录 tree, VSB per-year columns; opt-in, see below). Faults are the
+portal whose 年报 hang only in the 目录 tree, VSB per-year columns). Faults are the
 `faults.Fault` enum. `build(scale)` makes the data and routes; `FarmServer`
 serves them on 127.0.0.1 as an HTTP(S) proxy; `python -m farm` runs it from the
 command line and writes the seeds and the manifest (every true report and
@@ -39,11 +39,10 @@ CLASSIC_SITES = (TrsSite, GbkTrsSite, HanwebSite, GuangdongSite, VsbSite, Epoint
                  BlockedSite)
 #: one site per list mechanism of portals.md the classic sites lack (issue #10)
 MECHANISM_SITES = (HanwebXxgkSite, JpaasSite, TruecmsSite, UuidCmsSite, GuangdongMetaSite)
-SITES = CLASSIC_SITES + MECHANISM_SITES
-#: built blind from portals.md alone, by someone who had not read the crawler: the honest test. Not in
-#: SITES (the crawl tests expect 100 % there); `build(scale, ALL_SITES)`, `python -m farm.demo --blind`
+#: built blind from portals.md alone, by someone who had not read the crawler
 BLIND_SITES = (TrsDeepSite, HanwebDeptSite, JiyueSummarySite, GbkTreeSite, VsbYearsSite)
-ALL_SITES = SITES + BLIND_SITES
+#: the whole farm, in the order that keeps each earlier group's data what it was
+SITES = CLASSIC_SITES + MECHANISM_SITES + BLIND_SITES
 
 
 def build(scale: int = 1, sites=SITES) -> Farm:

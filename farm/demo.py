@@ -1,8 +1,8 @@
 """`python -m farm.demo`: start the farm, crawl it with visible progress, print the summary, stop.
 
 Output goes to OUTPUT_DIR (default `output/`); the farm's seeds and manifest to
-`output/farm/`. Options: --scale N (farm size), --blind (add the blind-built sites),
---polite (keep the crawler's polite delays instead of the loopback-speed settings).
+`output/farm/`. Options: --scale N (farm size), --polite (keep the crawler's polite
+delays instead of the loopback-speed settings).
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import ALL_SITES, SITES, build
+from . import build
 from .run import crawl, write_inputs
 from .server import FarmServer
 
@@ -18,12 +18,11 @@ from .server import FarmServer
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=int, default=1)
-    parser.add_argument("--blind", action="store_true", help="add the blind-built sites (farm.BLIND_SITES)")
     parser.add_argument("--output", default="output")
     parser.add_argument("--polite", action="store_true")
     args = parser.parse_args()
     output = Path(args.output)
-    farm = build(args.scale, ALL_SITES if args.blind else SITES)
+    farm = build(args.scale)
     seeds, manifest = write_inputs(farm, output / "farm")
     reports = sum(1 for site in farm.sites for doc in site.docs if doc.kind == "report")
     print(f"farm: {len(farm.sites)} county portals, {reports} reports; seeds {seeds}, manifest {manifest}", flush=True)
