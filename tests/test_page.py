@@ -174,3 +174,52 @@ def test_form_selects_are_not_links():
             "<option value='12'>教育局</option><option value='zh'>综合</option></select>"
             "<select name='year'><option>2023</option><option>2022</option></select></form>")
     assert links_of(body) == []
+
+
+# -- links that only a script opens; lists a script keeps as data ----------------------------------------
+
+def page_of(body: str, url: str = "http://www.x.gov.cn/xxgk/list.asp", head: str = "") -> Page:
+    return Page(response(url, f"<html><head>{head}</head><body>{body}</body></html>".encode(),
+                         {"Content-Type": "text/html; charset=utf-8"}))
+
+
+def test_script_links_open_what_their_function_builds():
+    """portals.md §5: `javascript:void(0)` with `onclick="…('id')"`; the function that builds the address
+    is on the page. Rows, a pager and a file, each only through script."""
+    head = ("<script>function openDoc(id){ window.open('/xxgk/show.asp?id=' + id + '&classid=12'); }\n"
+            "var goPage = function(n){ location.href = 'list.asp?classid=12&page=' + n; };</script>")
+    body = ("<ul><li><a href=\"javascript:void(0)\" onclick=\"openDoc('1021')\">县教育局2023年政府信息公开工作年度报告</a>"
+            "<span>2024-01-12</span></li><li><a href='javascript:openDoc(1022)'>县财政局2023年政府信息公开工作年度报告</a></li>"
+            "<li><a href=\"javascript:window.open('/uploadfiles/2024/nb.pdf')\">城关镇2023年年报.pdf</a></li></ul>"
+            "<a href=\"javascript:goPage(2)\">下一页</a> <a href=\"javascript:void(0)\" onclick=\"toggleNode(this)\">部门</a>")
+    page = page_of(body, head=head)
+    assert [(e.url, e.title, e.date) for e in page.entries[:2]] == [
+        ("http://www.x.gov.cn/xxgk/show.asp?id=1021&classid=12", "县教育局2023年政府信息公开工作年度报告", "2024-01-12"),
+        ("http://www.x.gov.cn/xxgk/show.asp?id=1022&classid=12", "县财政局2023年政府信息公开工作年度报告", None)]
+    assert page.pagers == ["http://www.x.gov.cn/xxgk/list.asp?classid=12&page=2"]
+    assert [a.url for a in page.attachments] == ["http://www.x.gov.cn/uploadfiles/2024/nb.pdf"]
+    assert "部门" not in [text for _, text in page.links]  # a tree toggle opens nothing
+
+
+def test_a_function_that_sets_its_address_first():
+    """A government template's "more" link: `function queryLaw(){ var url = "…"; window.location.href= url; }`
+    on an <a> and a <div> (shape of zwye1986/wm_doctor_res pdsci2/…/inx/wxwsj/index_law.jsp)."""
+    head = ('<script>function queryLaw(){\n var url = "/inx/wxwsj/queryByColumnId?columnId=LM04&id=zcfg";\n'
+            " window.location.href= url;\n}</script>")
+    body = '<div class="dow_01" onclick="queryLaw()" style="cursor: pointer;">政策法规</div>'
+    assert page_of(body, "http://www.x.gov.cn/inx/index.jsp", head).links == [
+        ("http://www.x.gov.cn/inx/wxwsj/queryByColumnId?columnId=LM04&id=zcfg", "政策法规")]
+
+
+def test_a_list_kept_as_script_data_is_read():
+    """A column whose rows the browser renders from an inline array (keys unquoted, single quotes,
+    protocol-relative and relative addresses), and old Hanweb jpage's array of row markup (hanweb_3)."""
+    head = ("<script>var pageData = {total: 2, list: [{title: '城关镇2023年政府信息公开工作年度报告', url: './202401/t1.html',"
+            " pubDate: '2024-01-12'}, {title: \"县教育局2023年政府信息公开工作年度报告\", url: '//www.x.gov.cn/files/nb.pdf'}]};"
+            "\nrender('#list', pageData.list);</script>"
+            "<script>var InitData49468=['<tr><td><a href=\"/art/2024/1/5/art_1_9.html\">A乡2023年政府信息公开工作年度报告</a>"
+            "</td></tr>'];</script>")
+    page = page_of('<div id="list"></div>', "http://www.x.gov.cn/zfxxgk/nb/index.html", head)
+    assert [(e.url, e.date) for e in page.entries] == [
+        ("http://www.x.gov.cn/zfxxgk/nb/202401/t1.html", "2024-01-12"), ("http://www.x.gov.cn/files/nb.pdf", None),
+        ("http://www.x.gov.cn/art/2024/1/5/art_1_9.html", None)]
