@@ -7,7 +7,11 @@ a Guangdong portal whose every page claims the 年报 ColumnName), then five
 sites built blind from portals.md by someone who had not read the crawler
 (`BLIND_SITES`: a TRS tree four columns deep, Hanweb with a department
 selector, a 集约化 portal with PDF rows on one 汇总 article per year, a GBK
-portal whose 年报 hang only in the 目录 tree, VSB per-year columns). Faults are the
+portal whose 年报 hang only in the 目录 tree, VSB per-year columns), then two
+sites of portals.md variants none of the others has, built to measure how far
+the crawler generalises (`VARIANT_SITES`: columns drawn from inline script
+data; an old GBK frameset portal whose rows, pager and unit lists only scripts
+open, behind a `<base href>` on another host). Faults are the
 `faults.Fault` enum. `build(scale)` makes the data and routes; `FarmServer`
 serves them on 127.0.0.1 as an HTTP(S) proxy; `python -m farm` runs it from the
 command line and writes the seeds and the manifest (every true report and
@@ -27,6 +31,8 @@ from .sites.hanweb_dept import HanwebDeptSite
 from .sites.hanweb_xxgk import HanwebXxgkSite
 from .sites.jiyue_summary import JiyueSummarySite
 from .sites.jpaas import JpaasSite
+from .sites.script_links import ScriptLinkSite
+from .sites.script_lists import ScriptListSite
 from .sites.trs import GbkTrsSite, TrsSite
 from .sites.trs_deep import TrsDeepSite
 from .sites.truecms import TruecmsSite
@@ -41,8 +47,10 @@ CLASSIC_SITES = (TrsSite, GbkTrsSite, HanwebSite, GuangdongSite, VsbSite, Epoint
 MECHANISM_SITES = (HanwebXxgkSite, JpaasSite, TruecmsSite, UuidCmsSite, GuangdongMetaSite)
 #: built blind from portals.md alone, by someone who had not read the crawler
 BLIND_SITES = (TrsDeepSite, HanwebDeptSite, JiyueSummarySite, GbkTreeSite, VsbYearsSite)
+#: portals.md variants none of the sites above has (script data lists; script-opened links, frameset, <base href>)
+VARIANT_SITES = (ScriptListSite, ScriptLinkSite)
 #: the whole farm, in the order that keeps each earlier group's data what it was
-SITES = CLASSIC_SITES + MECHANISM_SITES + BLIND_SITES
+SITES = CLASSIC_SITES + MECHANISM_SITES + BLIND_SITES + VARIANT_SITES
 
 
 def build(scale: int = 1, sites=SITES) -> Farm:

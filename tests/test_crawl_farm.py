@@ -86,7 +86,7 @@ def test_every_report_of_every_site_is_recorded(run):
             continue
         missing.append(f'{report["site"]} {report["url"]}')
     sites = {site["name"] for site in run["manifest"]["sites"]}
-    assert len(sites) == 19 and set(per_site) == sites - {"黑石县人民政府"}  # the blocked site has none
+    assert len(sites) == 21 and set(per_site) == sites - {"黑石县人民政府"}  # the blocked site has none
     assert len(expected_records(run)) == FARM_RECORDS
     assert missing == []
 

@@ -119,8 +119,17 @@ BLIND_EXPECTED = {
     # 2 + 3 + 3 = 8 units × 3; 政策解读, 法治政府建设情况的报告, 实施方案, 网站年度报表
     "石岗县人民政府": {"reports": 24, "records": 24, "lookalikes": 4},
 }
-#: every site built after the classic ones: the mechanism sites, then the blind ones
-COUNTED = {**EXPECTED, **BLIND_EXPECTED}
+XIANGYUAN, BAICHUAN, BAICHUAN_XXGK = "www.xiangyuan.gov.cn", "www.baichuan.gov.cn", "xxgk.baichuan.gov.cn"
+# farm.VARIANT_SITES, scale 1: years 2022–2024 (3); units 县政府 + 办公室 + `departments` + `towns`.
+VARIANT_EXPECTED = {
+    # 2 + 3 departments + 3 towns = 8 units × 3; the row whose article is gone is an error; 解读, 网站年度报表,
+    # 法治政府建设年度报告, 指南
+    "湘源县人民政府": {"reports": 24, "records": 23, "lookalikes": 4},
+    # 2 + 3 departments + 2 towns = 7 units × 3; the gone article is an error; 指南, 解读, 实施方案
+    "柏川县人民政府": {"reports": 21, "records": 20, "lookalikes": 3},
+}
+#: every site built after the classic ones: the mechanism sites, the blind ones, the variants
+COUNTED = {**EXPECTED, **BLIND_EXPECTED, **VARIANT_EXPECTED}
 # The nine classic sites: 149 reports, of which 11 end otherwise than as records (3 behind robots.txt,
 # 7 faults ending as error lines: too large, 412, 404, 500, soft 404, timeout, redirect loop; 1 image-only)
 CLASSIC = {"reports": 149, "records": 138, "lookalikes": 39}
@@ -188,8 +197,9 @@ def test_the_manifest_names_the_organ_as_the_title_writes_it(manifest):
     untitled = [r for r in heming if r["title"][:4].isdigit() and r["title"].endswith("年度报告") and "鹤鸣县" not in r["title"]]
     assert len(untitled) == 9 and all(r["org"] == r["organ"] for r in untitled)  # 3 departments × 3 years
     # by site module, 3 years each: 青峪 6 units (3 depts as 县X局, 3 towns), 桐溪 4 towns, 石岗 3 towns,
-    # 鹤鸣 2 towns, 芦塘 3 towns + 芦塘县 (2024): 18 + 12 + 9 + 6 + 10, and 南岭's real PDF (洪泽区)
-    assert sum(r["org"] != r["organ"] for r in manifest["reports"]) == 56
+    # 鹤鸣 2 towns, 芦塘 3 towns + 芦塘县 (2024): 18 + 12 + 9 + 6 + 10, and 南岭's real PDF (洪泽区);
+    # the variants: 湘源 3 towns (X镇人民政府) = 9, 柏川 柏川县 + 3 departments (县X局) + 2 towns = 18
+    assert sum(r["org"] != r["organ"] for r in manifest["reports"]) == 56 + 27
 
 
 def test_every_fault_is_played_somewhere(manifest):
@@ -485,7 +495,8 @@ def reachable(farm, start: str, limit: int = 3000) -> set[str]:
             continue
         if route.status != 200 or not dict(route.headers).get("Content-Type", "").startswith("text/html"):
             continue
-        text = re.sub(r"<!--.*?-->", "", route.body.decode("utf-8", "replace"), flags=re.S)
+        text = re.sub(r"<!--.*?-->", "", route.body.decode("gb18030" if b"charset=gb2312" in route.body[:300] else "utf-8",
+                                                           "replace"), flags=re.S)
         base = re.search(r'<base href="([^"]+)"', text)
         links = re.findall(r'(?:href|src)=["\']([^"\'#]+)["\']', text)
         queue += [urljoin(base.group(1) if base else url, link.replace("&amp;", "&")) for link in links
@@ -493,7 +504,7 @@ def reachable(farm, start: str, limit: int = 3000) -> set[str]:
         for total, prefix, suffix in re.findall(r"createPageHTML\('page_div', (\d+), \d+, '(\w+)', '(\w+)'", text):
             queue += [urljoin(url, f"{prefix}_{n}.{suffix}") for n in range(2, int(total) + 1)]
         queue += form_rows(farm, url, text) + jpaas_rows(farm, url, text) + jsonp_rows(farm, url, text)
-        queue += probed_pages(farm, url) + blind_links(farm, url, text)
+        queue += probed_pages(farm, url) + blind_links(farm, url, text) + variant_links(url, text)
     return seen
 
 
@@ -510,6 +521,21 @@ def blind_links(farm, url, text):
         answer = farm.resolve("POST", urljoin(url, proxy) + f"?startrecord=1&endrecord={total}&perpage={per_page}",
                               f"columnid={column}".encode()).body.decode()
         found += [urljoin(url, link) for link in re.findall(r'<record><!\[CDATA\[.*?href="([^"]+)"', answer, re.S)]
+    return found
+
+
+def variant_links(url, text):
+    """What the variant sites add, read as their modules say: rows in `var listData = [{…, url: '…'}]`,
+    onclick/javascript: calls of the page's own openDoc / goPage / openColumn / openClass, downFile paths."""
+    base = re.search(r'<base href="([^"]+)"', text)
+    base = base.group(1) if base else url
+    found = [urljoin(url, u) for u in re.findall(r"url: '([^']+)'", text)]
+    templates = dict(re.findall(r"function (\w+)\(\w+\)\{ (?:window\.open\(|(?:window\.)?location\.href = )'([^']+)' \+",
+                                text))
+    for name, argument in re.findall(r"(\w+)\('?(\d+)'?\)", text):
+        if name in templates:
+            found.append(urljoin(base, templates[name] + argument))
+    found += [urljoin(base, path) for path in re.findall(r"downFile\('([^']+)'\)", text)]
     return found
 
 
@@ -578,7 +604,7 @@ def test_every_report_is_reachable_from_the_home_page(farm, manifest, site):
     missing = [r["url"] for r in reports + lookalikes
                if not ({r["url"], r["page_url"], *r["listed"]} & walked) and r["expect"] != "error:redirect_loop"]
     assert missing == []
-    if site in BLIND_EXPECTED:  # their files too (the blind sites put reports in files only)
+    if site in BLIND_EXPECTED or site in VARIANT_EXPECTED:  # their files too
         assert [f["url"] for r in reports for f in r["files"] if f["url"] not in walked] == []
 
 
@@ -741,3 +767,68 @@ def test_slow_and_500_once(server, manifest):
     assert fetch(server, slow["url"])[0] == 200
     once = documents_with(manifest, Fault.HTTP_500_ONCE)[0]["url"]
     assert [fetch(server, once)[0] for _ in range(2)] == [500, 200]
+
+
+# -- the variant sites (farm.VARIANT_SITES) -------------------------------------------------------------
+
+def gbk_page(farm, url) -> str:
+    route = farm.resolve("GET", url)
+    assert route.status == 200 and dict(route.headers)["Content-Type"] == "text/html", url
+    return route.body.decode("gb18030")
+
+
+def test_script_list_columns_have_rows_only_in_their_script_data(farm, manifest):
+    column = page(farm, f"http://{XIANGYUAN}/c26829/index.html")
+    reports, lookalikes = of_site(manifest, "湘源县人民政府")
+    assert not any(f'href="{urlsplit(d["url"]).path}"' in column for d in reports + lookalikes)
+    rows = re.findall(r"\{title: '([^']+)', url: '([^']+)', pubDate: '([\d-]+)'", column)
+    # 县政府, 办公室, 3 towns × 3 years + 解读, 网站年度报表, 法治政府建设年度报告 (the 指南 has its own column)
+    assert len(rows) == 18 and "var listData = [" in column and '<ul id="list" class="list"></ul>' in column
+    assert sum(url.startswith(f"//{XIANGYUAN}/") for _, url, _ in rows) == 6  # every third row
+    (file_row,) = [url for _, url, _ in rows if url.endswith(".pdf")]  # a town's report listed as its PDF only
+    assert farm.resolve("GET", urljoin(f"http://{XIANGYUAN}/", file_row)).body.startswith(b"%PDF")
+    department = page(farm, f"http://{XIANGYUAN}/c26900/index.html")
+    assert len(re.findall(r'href="/c2683\d/index.html">[^<]+政府信息公开年报', department)) == 3
+
+
+def test_script_list_articles_have_no_guide_metas(farm, manifest):
+    reports, _ = of_site(manifest, "湘源县人民政府")
+    article = page(farm, next(r["page_url"] for r in reports if r["form"] == "html" and r["expect"] == "record"))
+    assert 'name="ArticleTitle"' not in article and "<h1" not in article
+    assert re.search(r"<title>[^<]+年度报告 - 湘源县人民政府</title>", article) and 'class="article-title"' in article
+    (gone,) = [r for r in reports if r["expect"] == "error:http_404"]
+    assert farm.resolve("GET", gone["url"]).status == 404
+
+
+def test_old_portal_is_a_frameset_with_a_base_on_the_xxgk_host(farm):
+    home = gbk_page(farm, f"http://{BAICHUAN}/")
+    assert re.findall(r'<frame src="(\w+\.htm)"', home) == ["top.htm", "main.htm"] and "<a " not in home
+    main = gbk_page(farm, f"http://{BAICHUAN}/main.htm")
+    assert f'<base href="http://{BAICHUAN_XXGK}/">' in main and '<a href="index.asp">政府信息公开</a>' in main
+    assert farm.resolve("GET", f"http://{BAICHUAN}/index.asp").status == 404  # only right against <base href>
+    entry = gbk_page(farm, f"http://{BAICHUAN_XXGK}/index.asp")
+    assert 'onclick="openClass(12)">政府信息公开年报</a>' in entry and "classid=12" not in entry
+
+
+def test_old_portal_rows_pager_and_units_only_through_scripts(farm, manifest):
+    first = gbk_page(farm, f"http://{BAICHUAN_XXGK}/list.asp?classid=12")
+    rows = re.findall(r"onclick=\"openDoc\('(\d+)'\)\">", first)
+    # 县政府, 办公室, 2 towns × 3 years + 解读 + 实施方案 = 14, six a page: 3 pages
+    assert len(rows) == 6 and "共14条 第1/3页" in first and 'href="show.asp' not in first
+    assert "function openDoc(id){ window.open('show.asp?id=' + id); }" in first
+    assert '<a href="javascript:goPage(2)">下一页</a>' in first
+    past, last = (re.findall(r"openDoc\('(\d+)'\)", gbk_page(farm, f"http://{BAICHUAN_XXGK}/list.asp?classid=12&page={n}"))
+                  for n in (4, 3))
+    assert past == last and len(last) == 2  # past the end repeats the last page's rows (and offers a next page)
+    units = re.findall(r'<li onclick="openColumn\((\d+)\)" style="cursor:pointer">(县\w+)</li>', first)
+    assert [n for n, _ in units] == ["31", "32", "33"]
+    reports, _ = of_site(manifest, "柏川县人民政府")
+    for number, _ in units:
+        listing = gbk_page(farm, f"http://{BAICHUAN_XXGK}/list.asp?classid={number}")
+        assert len(re.findall(r"openDoc\('(\d+)'\)", listing)) == 3  # a department: 3 years
+    files = [f for r in reports for f in r["files"]]
+    assert len(files) == 2
+    for file in files:
+        path = urlsplit(file["url"]).path
+        (report,) = [r for r in reports if file in r["files"]]
+        assert f"javascript:downFile('{path}')" in gbk_page(farm, report["page_url"])
