@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 from .recognize import normalize_title
 
+# A reporting unit's name: 县教育局, 城关镇, 新华街道办事处, 县政府办公室 (portals.md §0, §4.2).
+_UNIT_NAME = re.compile(r"(人民政府|办公室|委员会|[局委办]|[镇乡]|街道(办事处)?)$")
 # (pattern, score) on the anchor text. The 年报 column wins, the 信息公开 tree is
 # the road to it, unit directories lead to per-unit 年报 columns.
 _TEXT_RULES = (
@@ -23,7 +25,7 @@ _TEXT_RULES = (
     (re.compile(r"政府信息公开$|信息公开目录|信息公开平台|政府信息公开专栏|^信息公开$"), 50),
     (re.compile(r"政务公开|法定主动公开|主动公开"), 40),
     (re.compile(r"部门信息公开|乡镇信息公开|街道信息公开|镇街信息公开|部门|乡镇|街道|镇街"), 25),
-    (re.compile(r"(人民政府|办公室|委员会|[局委办]|[镇乡]|街道(办事处)?)$"), 15),
+    (_UNIT_NAME, 15),
 )
 _URL_RULES = (
     (re.compile(r"/(zfxxgknb|xxgknb|gknb|ndbg|gkndbg|xxgknbgs|nb)(/|_|\.|$)|XxgkAnnualReport", re.I), 90),
@@ -55,6 +57,12 @@ def score_link(text: str | None, url: str) -> int:
     address = max((s for pattern, s in _URL_RULES if pattern.search(path)), default=0) // 2
     # an address alone is a road only when it names a 年报 column (`更多>>` to /zfxxgknb/)
     return text + address if text or address >= NAV_THRESHOLD else 0
+
+
+def names_unit(text: str | None, url: str) -> bool:
+    """A link named after a reporting unit (县教育局, 城关镇): on a 年报 column, that unit's own 年报 column."""
+    label = normalize_title(text)
+    return 0 < len(label) <= 20 and bool(_UNIT_NAME.search(label)) and not avoided(label, url)
 
 
 def avoided(text: str | None, url: str) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import unquote, urljoin, urlsplit
 
+import chompjs
 from parsel import Selector
 from scrapy.http import TextResponse
 
@@ -56,6 +57,30 @@ _NOT_A_LIST = re.compile(r"visit|count|click|hits|login|logout|share|captcha|ver
 _OBJECT = re.compile(r"(?:data|ajaxParam|params|param)\s*[:=]\s*\{([^{}]*)\}", re.S)
 _FIELD = re.compile(r"""["']?([A-Za-z_$][\w$]*)["']?\s*:\s*(?:["']([^"']*)["']|(-?\d+(?:\.\d+)?))""")
 _POST = re.compile(r"""(?:type|method)\s*:\s*["']post["']|\$\.post\s*\(""", re.I)
+# A <select> used as a jump menu: its onchange opens the chosen option (window.open(this.value),
+# location.href=this.options[this.selectedIndex].value, Dreamweaver's MM_jumpMenu …), possibly
+# through a string concatenation ('/col/col'+this.value+'/index.html').
+_JUMP = re.compile(r"window\.open|location(?:\.href)?\s*=|location\.(?:assign|replace)|MM_jumpMenu", re.I)
+_JUMP_TEMPLATE = re.compile(r"""(?:["']([^"'+]*)["']\s*\+\s*)?(?:this|\w+)\.(?:value|options\[[^\]]*\]\.value)"""
+                            r"""(?:\s*\+\s*["']([^"'+]*)["'])?""")
+# An option value that is an address by itself: a scheme, a path, a page name.
+_URL_VALUE = re.compile(r"^(?:https?://|//|/|\./|\.\./)|^[\w./-]+\.(?:s?html?|jsp|aspx?|php|do)(?:[?#].*)?$|^[\w./-]+/$",
+                        re.I)
+_ID_VALUE = re.compile(r"^[\w.-]+$")  # what a template may wrap: an id, a column number
+# Clickables whose target is script (portals.md §5 Links: `javascript:void(0)` with `onclick="…('id')"`):
+# the address is a literal inside the call, or what an inline function builds from its arguments.
+_CLICKABLE = ("//a[@href or @onclick] | //*[self::li or self::td or self::tr or self::div or self::span or "
+              "self::button or self::input][@onclick][not(.//a)]")
+_JS_STRING = re.compile(r"""(["'])((?:\\.|(?!\1).)*?)\1""")
+_JS_CALL = re.compile(r"([A-Za-z_$][\w$.]*)\s*\(([^()]*)\)")
+_JS_FUNCTION = re.compile(r"function\s+([A-Za-z_$][\w$]*)\s*\(([^()]*)\)\s*\{|"
+                          r"(?:var|let|const)?\s*([A-Za-z_$][\w$]*)\s*=\s*function\s*\(([^()]*)\)\s*\{")
+_JS_NAVIGATION = re.compile(r"(?:window\.open|location\.(?:assign|replace)|\bopen)\s*\(\s*([^,;)]+)|"
+                            r"location(?:\.href)?\s*=\s*([^;}\n]+)")
+_JS_TERM = re.compile(r"""\s*(?:(["'])((?:\\.|(?!\1).)*?)\1|(?:encodeURI(?:Component)?|escape)\s*\(\s*([A-Za-z_$][\w$]*)\s*\)|"""
+                      r"""([A-Za-z_$][\w$]*))\s*(\+|$)""")
+_JS_LOCAL = re.compile(r"(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*([^;\n]+)")
+MAX_SCRIPT_CHARS = 200_000  # an inline script longer than this is a library, not a page's data
 _FRAME_SKIP = re.compile(r"visit|count|login|share|footer|header|tree\.jsp|map|video|weather|about:blank", re.I)
 # JSON keys that carry a listed document (gkmlpt, Epoint, truecms, JPaaS and friends).
 _URL_KEYS = ("url", "link", "href", "infourl", "post_url", "htmlpath", "docurl", "arturl", "fileurl",
@@ -65,6 +90,8 @@ _TITLE_KEYS = ("title", "realtitle", "vc_title", "msgtitle", "doctitle", "showti
 _DATE_KEYS = ("date", "pubdate", "publishdate", "publish_time", "create_time", "releasetime", "fbsj", "time",
               "infodate", "createdate", "first_publish_time", "display_publish_time")
 _OFFICIAL = [words[0] for words in SECTION_WORDS.values()]
+# A script that may hold listed documents as data: an object key naming an address.
+_DATA_KEY = re.compile(r"""["']?\b(?:url|href|link|infourl|linkurl|docurl|arturl|fileurl|path)\b["']?\s*:""", re.I)
 
 
 @dataclass(frozen=True)
@@ -118,17 +145,101 @@ def is_document_link(url: str, text: str | None = None) -> bool:
     return filename_of(url, text) is not None
 
 
+def js_functions(scripts) -> dict:
+    """Inline functions that open an address built from their parameters
+    (`function openDoc(id){window.open('/xxgk/show.asp?id='+id)}`): name -> (parameters, expression)."""
+    found = {}
+    for script in scripts:
+        if len(script) > MAX_SCRIPT_CHARS:
+            continue
+        for match in _JS_FUNCTION.finditer(script):
+            name, params = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+            body, depth = script[match.end():], 1
+            for end, char in enumerate(body):
+                depth += {"{": 1, "}": -1}.get(char, 0)
+                if depth == 0:
+                    body = body[:end]
+                    break
+            navigation = _JS_NAVIGATION.search(body)
+            if navigation:
+                local = dict(_JS_LOCAL.findall(body[:navigation.start()]))
+                found.setdefault(name, ([p.strip() for p in params.split(",") if p.strip()],
+                                        (navigation.group(1) or navigation.group(2)).strip(), local))
+    return found
+
+
+def _js_value(expression: str, values: dict, local: dict | None = None, depth: int = 0) -> str | None:
+    """A concatenation of string literals and known variables (`'/a?id='+id+'&t=1'`), or None;
+    a variable the function set before (`var url = '/a?id=' + id;`) is read from `local`."""
+    text, position = "", 0
+    while position < len(expression):
+        term = _JS_TERM.match(expression, position)
+        if not term or term.end() == position:
+            return None
+        if term.group(1):
+            text += term.group(2)
+        else:
+            name = term.group(3) or term.group(4)
+            value = values.get(name)
+            if value is None and name in (local or {}) and depth < 3:
+                value = _js_value(local[name].strip(), values, local, depth + 1)
+            if value is None:
+                return None
+            text += value
+        position = term.end()
+    return text
+
+
+def script_target(code: str, functions: dict) -> str | None:
+    """The address a `javascript:` href or an onclick opens: a URL literal in it, or the
+    address an inline function (`js_functions`) builds from the call's arguments."""
+    for _, literal in _JS_STRING.findall(code):
+        if _URL_VALUE.match(literal.strip()):
+            return literal.strip()
+    for name, arguments in _JS_CALL.findall(code):
+        function = functions.get(name.rsplit(".", 1)[-1])
+        if not function:
+            continue
+        params, expression, local = function
+        args = [a.strip() for a in arguments.split(",")] if arguments.strip() else []
+        values = {}
+        for param, arg in zip(params, args):
+            literal = _JS_STRING.fullmatch(arg)
+            values[param] = literal.group(2) if literal else arg if re.fullmatch(r"-?\d+", arg) else None
+        target = _js_value(expression, values, local)
+        if target and (_URL_VALUE.match(target) or "?" in target):
+            return target
+    return None
+
+
+def target_of(element, functions: dict) -> str | None:
+    """Where a clickable leads: its href, or the address its script opens; None for neither."""
+    href = (element.attrib.get("href") or "").strip()
+    if href and not _SKIP_HREF.match(href):
+        return re.sub(r"\s+", "", href)
+    code = " ".join(filter(None, (href[len("javascript:"):] if href.lower().startswith("javascript:") else "",
+                                  element.attrib.get("onclick"))))
+    target = script_target(code, functions) if code else None
+    return re.sub(r"\s+", "", target) if target else None
+
+
+def clickable_text(element) -> str:
+    """An anchor's text (anchor_text); a button's value or a row's text for other clickables."""
+    text = anchor_text(element)
+    return text or normalize_title(element.attrib.get("value"))
+
+
 def fragment_entries(markup: str, base: str) -> list[Entry]:
     """Entries in an HTML fragment (a list row, a CDATA record, a JSON string)."""
     return list(anchor_entries(Selector(text=markup), lambda href: urljoin(base, href)))
 
 
-def anchor_entries(sel: Selector, join, scope: str = "//a[@href]"):
-    """Anchors (pager links aside) as entries, with the date of their row if any."""
-    for anchor in sel.xpath(scope):
-        href = re.sub(r"\s+", "", anchor.attrib.get("href", ""))
-        text = anchor_text(anchor)
-        if not href or _SKIP_HREF.match(href) or PAGER.match(text):
+def anchor_entries(sel: Selector, join, functions: dict | None = None):
+    """Anchors and other clickables (pager links aside) as entries, with the date of their row if any."""
+    for anchor in sel.xpath(_CLICKABLE):
+        href = target_of(anchor, functions or {})
+        text = clickable_text(anchor)
+        if not href or PAGER.match(text):
             continue
         row = anchor.xpath("ancestor::*[self::li or self::tr or self::dd or self::dl][1]")
         date = iso_date(" ".join((row or anchor).xpath(".//text()").getall()))
@@ -167,6 +278,28 @@ def markup_entries(text: str, base: str) -> list[Entry]:
     if records:
         return [entry for record in records for entry in fragment_entries(record, base)]
     return fragment_entries(text, base)
+
+
+def option_links(sel: Selector):
+    """(href, label) of jump-menu options: `<select>`s whose onchange opens the chosen value
+    (department and 友情链接 drop-downs), or whose option values are addresses by themselves.
+    A template around the value in the onchange (`'/col/col'+this.value+'/index.html'`) is applied."""
+    for select in sel.xpath("//select[option or optgroup]"):
+        onchange = select.attrib.get("onchange") or ""
+        template = _JUMP_TEMPLATE.search(onchange) if _JUMP.search(onchange) else None
+        prefix, suffix = (template.group(1) or "", template.group(2) or "") if template else ("", "")
+        for option in select.xpath("./option | ./optgroup/option"):
+            value = re.sub(r"\s+", "", option.attrib.get("data-url") or option.attrib.get("data-href")
+                           or option.attrib.get("value") or "")
+            if not value or _SKIP_HREF.match(value):
+                continue
+            if (prefix or suffix) and _ID_VALUE.match(value) and not re.match(r"^(?:https?:)?//", value):
+                href = prefix + value + suffix
+            elif _URL_VALUE.match(value):
+                href = value
+            else:
+                continue  # an id or a label: a form field, not a link
+            yield href, normalize_title(" ".join(option.xpath(".//text()").getall()))
 
 
 class Page:
@@ -342,10 +475,10 @@ class Page:
     @cached_property
     def entries(self) -> list[Entry]:
         """Listed documents: anchors of an HTML page, records or objects of an API answer."""
-        if self.kind == "html":  # anchors, and records kept as CDATA in scripts (Hanweb datastore, hanweb_4)
-            anchors = list(anchor_entries(self.selector, self.urljoin))
+        if self.kind == "html":  # anchors, CDATA records in scripts (Hanweb datastore, hanweb_4), script data
+            anchors = list(anchor_entries(self.selector, self.urljoin, self.functions))
             return anchors + [entry for record in _CDATA.findall(self.text)
-                              for entry in fragment_entries(record, self.base_url)]
+                              for entry in fragment_entries(record, self.base_url)] + self.script_entries
         if self.kind in ("json", "jsonp"):
             return json_entries(self.json if self.kind == "json" else self.jsonp_data, self.url)
         if self.kind == "xml":
@@ -358,16 +491,45 @@ class Page:
         return [e for e in self.entries if e.url.split("#")[0] != own and listed(e.title, in_column).is_report]
 
     @cached_property
+    def scripts(self) -> list[str]:
+        """The page's inline JavaScript (no `src`; no `text/xml` datastore), each at most MAX_SCRIPT_CHARS long."""
+        if self.kind != "html":
+            return []
+        return [s for s in self.selector.xpath(
+            "//script[not(@src)][not(@type) or contains(translate(@type, 'JAVASCRIPT', 'javascript'), 'javascript')]"
+            "/text()").getall() if len(s) <= MAX_SCRIPT_CHARS]
+
+    @cached_property
+    def functions(self) -> dict:
+        """Inline functions that open an address built from their arguments (js_functions)."""
+        return js_functions(self.scripts)
+
+    @cached_property
+    def script_entries(self) -> list[Entry]:
+        """Lists a page's scripts carry as data and render in the browser: JS arrays and objects
+        (`var list = [{title:'…', url:'…', date:'…'}]`, old Hanweb `InitData=['<tr>…</tr>']`), read by chompjs."""
+        found: list[Entry] = []
+        for script in self.scripts:
+            if not _DATA_KEY.search(script) and "<a " not in script:
+                continue
+            try:
+                for data in chompjs.parse_js_objects(script):
+                    found += json_entries(data, self.base_url)
+            except (ValueError, TypeError):  # not data after all
+                continue
+        return found
+
+    @cached_property
     def links(self) -> list[tuple[str, str]]:
-        """(absolute url, text) of every usable anchor, pagers included (for navigation)."""
+        """(absolute url, text) of every usable clickable and jump-menu option, pagers included (for navigation)."""
         if self.kind != "html":
             return []
         found = []
-        for anchor in self.selector.xpath("//a[@href]"):
-            href = re.sub(r"\s+", "", anchor.attrib.get("href", ""))
-            if href and not _SKIP_HREF.match(href):
-                found.append((self.urljoin(href), anchor_text(anchor)))
-        return found
+        for anchor in self.selector.xpath(_CLICKABLE):
+            href = target_of(anchor, self.functions)
+            if href:
+                found.append((self.urljoin(href), clickable_text(anchor)))
+        return found + [(self.urljoin(href), text) for href, text in option_links(self.selector)]
 
     @cached_property
     def pagers(self) -> list[str]:
@@ -422,11 +584,11 @@ class Page:
         if self.kind != "html":
             return []
         found: dict[str, Attachment] = {}
-        for anchor in self.selector.xpath("//a[@href]"):
-            href = anchor.attrib["href"]
-            if _SKIP_HREF.match(href):
+        for anchor in self.selector.xpath(_CLICKABLE):
+            href = target_of(anchor, self.functions)
+            if not href:
                 continue
-            url = self.urljoin(re.sub(r"\s+", "", href))
+            url = self.urljoin(href)
             text = squash(" ".join(anchor.xpath(".//text()").getall())) or anchor.attrib.get("title")
             name = filename_of(url, text)
             if name:

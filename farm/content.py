@@ -306,3 +306,59 @@ def lookalike_body(title: str, org: str, year: int) -> str:
         return ("<table border='1'><tr><td>网站名称</td><td>" + e(org) + "门户网站</td></tr>"
                 "<tr><td>首页总访问量</td><td>1203345</td></tr><tr><td>信息发布总数</td><td>2318</td></tr></table>")
     return f"<p>{e(title)}。</p><p>{e(org)}{year}年相关工作情况。</p>"
+
+
+def text_lines(title: str, body_html: str) -> list[str]:
+    """The report as the lines a PDF printer lays out: the title, wrapped paragraphs, a table row a line."""
+    def bare(fragment: str) -> str:
+        return html.unescape(re.sub(r"<br\s*/?>", "", re.sub(r"<(?!br)[^>]+>", "", fragment))).strip()
+
+    lines = [title, ""]
+    for block in re.findall(r"<table.*?</table>|<p[^>]*>.*?</p>", body_html, re.S):
+        if block.startswith("<table"):
+            for row in re.findall(r"<tr>(.*?)</tr>", block, re.S):
+                lines.append(" ".join(bare(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)))
+            continue
+        text = bare(block)
+        lines += [text[i:i + 44] for i in range(0, len(text), 44)] or [""]
+    return lines
+
+
+def pdf_bytes(title: str, body_html: str) -> bytes:
+    """The report as a text PDF (what a portal's 'print to PDF' gives): A4 pages of lines in the standard
+    STSong-Light CJK font (not embedded, Adobe-GB1, UCS-2 codes), so text extractors read it back."""
+    lines, per_page = text_lines(title, body_html), 48
+    pages = [lines[i:i + per_page] for i in range(0, len(lines), per_page)]
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None,
+               "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
+               "/DescendantFonts [4 0 R] >>",
+               "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo "
+               "<< /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 5 0 R /DW 1000 >>",
+               "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] "
+               "/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
+               "<< /Producer (farm) /Title <FEFF" + title.encode("utf-16-be").hex().upper() + "> >>"]
+    kids = []
+    for chunk in pages:
+        ops = ["BT"]
+        y = 800
+        for line in chunk:
+            size = min(10.0, 495 / max(len(line), 1))
+            ops.append(f"/F1 {size:.2f} Tf 1 0 0 1 50 {y} Tm <{line.encode('utf-16-be').hex().upper()}> Tj")
+            y -= 15
+        ops.append("ET")
+        stream = "\n".join(ops).encode("ascii")
+        objects.append(f"<< /Length {len(stream)} >>\nstream\n".encode("ascii") + stream + b"\nendstream")
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {len(objects)} 0 R "
+                       "/Resources << /Font << /F1 3 0 R >> >> >>")
+        kids.append(len(objects))
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>"
+    out, offsets = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode("ascii") + (obj if isinstance(obj, bytes) else obj.encode("ascii"))
+        out += b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode("ascii")
+    out += b"".join(f"{offset:010d} 00000 n \n".encode("ascii") for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode("ascii")
+    return bytes(out)

@@ -1,8 +1,8 @@
 """`python -m farm.demo`: start the farm, crawl it with visible progress, print the summary, stop.
 
 Output goes to OUTPUT_DIR (default `output/`); the farm's seeds and manifest to
-`output/farm/`. Options: --scale N (farm size), --polite (keep the crawler's
-polite delays instead of the loopback-speed settings).
+`output/farm/`. Options: --scale N (farm size), --polite (keep the crawler's polite
+delays instead of the loopback-speed settings).
 """
 from __future__ import annotations
 

@@ -22,6 +22,8 @@ class Fault(StrEnum):
     HTTP_500 = "http_500"                              # every hit 500 (T32)
     BLOCKED_412 = "blocked_412"                        # 瑞数-style 412 (T37)
     BOT_UA_403 = "bot_ua_403"                          # 403 unless the User-Agent looks like a browser (T37)
+    HTTP_500_ONCE = "http_500_once"                    # first hit 500, then the page (T32)
+    SLOW = "slow"                                      # every hit waits a quarter of the timeout sleep, then answers
     # -- built into the pages by the site modules ----------------------------------------------
     SOFT_404 = "soft_404"                              # 200 + 页面不存在 (T36)
     HTTP_404 = "http_404"                              # a listed link that is gone (T32)
@@ -35,6 +37,7 @@ class Fault(StrEnum):
     PAGER_REPEATS = "pager_repeats"                    # the page after the last repeats the last (T46)
     PAGER_BLEEDS = "pager_bleeds"                      # the page after the last is another column's (T42)
     BLOCKED_521 = "blocked_521"                        # 加速乐 cookie challenge on every page (T37)
+    ROBOTS_DISALLOWED = "robots_disallowed"            # a linked path robots.txt forbids (T38)
     # -- protocol, per host (Farm.tls) ------------------------------------------------------------
     HTTPS_BROKEN = "https_broken"                      # CONNECT accepted, TLS handshake dropped; http works
     HTTP_TO_HTTPS = "http_to_https"                    # http 301s to https, which works (T34)
@@ -48,7 +51,7 @@ class Fault(StrEnum):
 #: faults the server plays per request; the others are in the pages themselves
 SERVED = frozenset({Fault.RETRY_AFTER_ONCE, Fault.RATE_LIMIT_ONCE, Fault.BAD_GATEWAY_ONCE, Fault.RESET_ONCE,
                     Fault.TRUNCATE_ONCE, Fault.TRUNCATE_UNFRAMED_ONCE, Fault.TIMEOUT, Fault.HUGE,
-                    Fault.HTTP_500, Fault.BLOCKED_412, Fault.BOT_UA_403})
+                    Fault.HTTP_500, Fault.BLOCKED_412, Fault.BOT_UA_403, Fault.HTTP_500_ONCE, Fault.SLOW})
 
 # What a document must become (the manifest's `expect`): a record, an errors.jsonl line of a kind,
 # never fetched, or fetched and not a record.

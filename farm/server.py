@@ -112,8 +112,12 @@ class FarmServer:
             return route, "truncate"
         if fault == Fault.TRUNCATE_UNFRAMED_ONCE and first:
             return route, "truncate_unframed"
+        if fault == Fault.HTTP_500_ONCE and first:
+            return Route(500, b"<html><body>500 Internal Server Error</body></html>", (("Content-Type", "text/html"),)), None
         if fault == Fault.TIMEOUT:
             return route, "sleep"
+        if fault == Fault.SLOW:
+            return route, "nap"
         if fault == Fault.HUGE:
             return Route(200, route.body + HUGE_PADDING, route.headers), None
         if fault == Fault.HTTP_500:
@@ -177,6 +181,8 @@ class FarmServer:
                     return
                 if action == "sleep":
                     time.sleep(server.timeout_sleep)
+                elif action == "nap":  # slow, yet inside the crawler's timeout
+                    time.sleep(server.timeout_sleep / 4)
                 self.send_response(route.status)
                 for name, value in route.headers:
                     self.send_header(name, value)

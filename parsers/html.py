@@ -122,15 +122,48 @@ def container(root):
 
 
 def page_title(root) -> str | None:
-    """ArticleTitle meta, else ``<h1>``, else ``<title>`` without its ``_栏目_站点`` tail."""
+    """ArticleTitle meta; else the first of ``<h1>``, a title container (``div.title``,
+    ``.article-title``, ``#title``, ``h2`` …) that ``<title>`` repeats, and the parts of
+    ``<title>`` that reads as a report's title (a year and 报告/年报 wording); else ``<h1>``,
+    else ``<title>`` without its ``_栏目_站点`` tail. ``<title>`` is "标题_栏目_站名", "标题 - 站名"
+    or Hanweb's "站名 栏目 标题"; a container it does not repeat may be a column's heading."""
     title = meta(root, "ArticleTitle")
-    if not title:
-        h1 = root.find(".//h1")
-        title = h1.text_content() if h1 is not None and h1.text_content().strip() else None
-    if not title:
-        t = root.find(".//title")
-        title = _TITLE_SUFFIX.sub("", t.text_content()) if t is not None and t.text_content() else None
+    if title:
+        return squash(title)
+    h1 = next((squash(el.text_content()) for el in root.iter("h1") if squash(el.text_content())), None)
+    t = root.find(".//title")
+    head = t.text_content() if t is not None and t.text_content() else ""
+    boxes = [squash(el.text_content()) for selector in _TITLE_BOXES for el in selector(root)
+             if not el.xpath(".//a | ancestor::a") and 0 < len(squash(el.text_content())) <= 120]
+    parts = [_title_part(part, meta(root, "SiteName")) for part in _TITLE_SEPARATORS.split(head)]
+    for candidate in [h1, *(box for box in boxes if box in squash(head)), *parts]:
+        if candidate and _REPORT_TITLE.search(candidate):
+            return candidate
+    title = h1 or (_TITLE_SUFFIX.sub("", head) if head else None)
     return squash(title) if title else None
+
+
+_TITLE_SEPARATORS = re.compile(r"[_|｜\-—–]+")
+# Where a page's title sits when no meta names it (portals.md §2.1-2.5: TRS, Hanweb, GD, VSB, Epoint).
+_TITLE_BOXES = [CSSSelector(c) for c in (
+    ".title", ".article-title", ".articleTitle", ".art-title", ".art_title", ".news-title", ".news_title",
+    ".detail-title", ".detail_title", ".content-title", ".biaoti", ".biaoti_title", ".ewb-article-tt",
+    ".dtl-title", ".newstitle", "#title", "#articleTitle", "h2")]
+_REPORT_TITLE = re.compile(r"(?:19|20)\d{2}.{0,40}?(?:报告|年报)|(?:报告|年报).{0,12}?(?:19|20)\d{2}")
+# A part of a whitespace-separated ``<title>`` that names a column, not a document.
+_COLUMN_PART = re.compile(r"(?:公开|年报|报告|专栏|栏目|目录|专题)$")
+
+
+def _title_part(part: str, site: str | None) -> str:
+    """One part of ``<title>`` (squashed); Hanweb's "站名 栏目 标题" keeps only the 标题 when the
+    words before it are the site's name or a column's (a title's own spaces stay joined)."""
+    words = part.split()
+    for k in range(1, len(words)):
+        before = words[k - 1]
+        if _REPORT_TITLE.search(words[k]) and (_COLUMN_PART.search(before) and not re.search(r"\d", before)
+                                               or squash(" ".join(words[:k])) == squash(site)):
+            return squash(" ".join(words[k:]))
+    return squash(part)
 
 
 def body_text(root, box) -> str:

@@ -112,3 +112,18 @@ def test_every_middleware_has_a_switch(path, setting, tmp_path):
     crawler = Crawler(Spider, Settings({**values, setting: False, "OUTPUT_DIR": str(tmp_path)}))
     with pytest.raises(NotConfigured):
         load_object(path).from_crawler(crawler)
+
+
+def test_a_script_that_opens_addresses_on_click_is_no_shell():
+    """A small page whose functions set location.href on a click (an old ASP 信息公开 home), or whose
+    button does, stays itself; a load-time redirect after such a function is still followed."""
+    middleware = JsRedirectMiddleware(4096, 5)
+    page = HtmlResponse("http://xxgk.x.gov.cn/index.asp", body=(
+        "<script>function openClass(n){ window.location.href = 'list.asp?classid=' + n; }</script>"
+        "<a href=\"javascript:void(0)\" onclick=\"openClass(12)\">政府信息公开年报</a>"
+        "<input type=button onclick=\"location.href='/more.asp'\" value=\"更多\">").encode())
+    assert middleware.process_response(Request(page.url), page) is page
+    computed = HtmlResponse("http://x.gov.cn/", body=b"<script>location.href='/col/' + col + '/index.html';</script>")
+    assert middleware.process_response(Request(computed.url), computed) is computed
+    shell = HtmlResponse("http://x.gov.cn/", body=b"<script>function f(){ return 1; }\nlocation.replace('/new/');</script>")
+    assert middleware.process_response(Request(shell.url), shell).url == "http://x.gov.cn/new/"

@@ -126,3 +126,25 @@ def test_a_report_candidate_that_is_a_frame_shell_is_followed_into_its_frame():
     (frame,) = outputs
     assert frame.url == "http://www.yunling.gov.cn/nb/detail_1.html" and frame.callback.__name__ == "on_report"
     assert frame.meta["redirect_urls"] == ["http://www.yunling.gov.cn/nb/1.html"] and answer.meta[READ_AS] == "shell"
+
+
+def test_a_columns_unit_drop_down_leads_to_each_units_column():
+    """A 年报 column that lists the county's reports and names its departments' 年报 columns only in a
+    drop-down: each option is asked as a column (a list), with its label as the list title."""
+    rows = "".join(f'<li><a href="/art/2024/1/{n}/art_10_{n}.html">{org}2023年政府信息公开工作年度报告</a></li>'
+                   for n, org in enumerate(("鹤鸣县人民政府", "城关镇"), start=1))
+    drop_down = ("部门年报：<select onchange=\"if(this.value!=''){window.open(this.value,'_blank');}\">"
+                 "<option value=''>==请选择部门==</option><option value='/col/col23/index.html'>自然资源局</option>"
+                 "<option value='/col/col24/index.html'>卫生健康委员会</option>"
+                 "<option value='/col/col8/index.html'>政务服务</option></select>")
+    menu = "<div class='nav'><a href='/col/col1/index.html'>政务公开</a><a href='/col/col9/index.html'>互动交流</a></div>"
+    page = html("政府信息公开年报", f"{menu}<ul class='list'>{rows}</ul>{drop_down}")
+    crawl, answer, outputs = call("on_listing", "http://www.heming.gov.cn/col/col10/index.html", page,
+                                  {ROLE: "listing"})
+    followed = requests_of(outputs)
+    assert followed["http://www.heming.gov.cn/col/col23/index.html"] == "on_listing"
+    assert followed["http://www.heming.gov.cn/col/col24/index.html"] == "on_listing"
+    assert "http://www.heming.gov.cn/col/col8/index.html" not in followed  # 政务服务 names no unit
+    assert "http://www.heming.gov.cn/col/col1/index.html" not in followed  # a list page does not roam its menus
+    titles = {o.url: o.meta[LIST_TITLE] for o in outputs if isinstance(o, Request)}
+    assert titles["http://www.heming.gov.cn/col/col23/index.html"] == "自然资源局"

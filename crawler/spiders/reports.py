@@ -22,7 +22,7 @@ from twisted.internet.error import ConnectionRefusedError
 from parsers.documents.base import DocumentError
 from parsers.documents.detect import sniff
 
-from ..discovery import COLUMN_THRESHOLD, NAV_THRESHOLD, UNIT_THRESHOLD, Fence, score_link
+from ..discovery import COLUMN_THRESHOLD, NAV_THRESHOLD, UNIT_THRESHOLD, Fence, names_unit, score_link
 from ..families import BY_NAME, GENERIC, Entry, ListPage, article_id, detect, is_article
 from ..failures import Unchanged, failure_kind
 from ..items import Document, Failure
@@ -220,7 +220,8 @@ class ReportsSpider(scrapy.Spider):
         candidates, pages = yield from self.follow(page, family, "listing" if listing else NAV, outputs, context,
                                                    in_column)
         columns = yield from self.navigate(page, context, page.meta.get(HOPS, 0),
-                                           full=role == NAV or not (candidates or pages), in_column=in_column)
+                                           full=role == NAV or not (candidates or pages), in_column=in_column,
+                                           units=listing and in_column)
         if role == NAV or not candidates:  # a shell shows its list (or report) in a frame, whatever its menus
             yield from self.frame_requests(page, context, LISTING if listing else NAV)
         if listing and not (candidates or pages or columns):  # a column whose anchors gave nothing
@@ -267,8 +268,10 @@ class ReportsSpider(scrapy.Spider):
                 yield request
         return candidates, len(pages)
 
-    def navigate(self, page: Page, context: dict, hops: int, full: bool, in_column: bool):
-        """Links toward the 年报 column: column links always, other roads when `full`; returns the new column links."""
+    def navigate(self, page: Page, context: dict, hops: int, full: bool, in_column: bool, units: bool = False):
+        """Links toward the 年报 column: column links always, other roads when `full`, and on a 年报
+        column (`units`) the links named after a unit (a department drop-down, a township menu), which
+        lead to that unit's own 年报 column (portals.md §4.2); returns the new column links."""
         fence = Fence(context[FENCE])
         in_xxgk = bool(page.meta.get(IN_XXGK))
         threshold = UNIT_THRESHOLD if in_xxgk else NAV_THRESHOLD
@@ -284,6 +287,11 @@ class ReportsSpider(scrapy.Spider):
                 request = self.list_request(ListPage(scrapy.Request(url)), {**context, HOPS: step + 1,
                                                                             LIST_TITLE: text}, None, 0, True)
                 columns += request is not None
+            elif units and names_unit(text, url) and step < self.nav_max_hops and not is_article(url) \
+                    and page.meta.get(COLUMN_DEPTH, 0) < self.column_max_depth:
+                request = self.list_request(ListPage(scrapy.Request(url)), {**context, HOPS: step + 1,
+                                                                            LIST_TITLE: text},
+                                            None, page.meta.get(COLUMN_DEPTH, 0) + 1, True)
             elif full and score >= threshold and step < self.nav_max_hops and not is_article(url):
                 request = self.request(url, self.on_nav, {**context, ROLE: NAV, HOPS: step + 1, LIST_TITLE: text,
                                                           IN_XXGK: in_xxgk or score >= 40}, priority=score // 10)
