@@ -30,6 +30,13 @@ from dataclasses import dataclass, field
 from .values import NULL_MARKS, is_value, read_cell
 
 
+class Lone(str):
+    """A blank cell written as a line of its own (a lone pipe): the text shows this cell,
+    so it is a cell in its place, not padding that a grid writer added at a row's end."""
+
+    __slots__ = ()
+
+
 @dataclass
 class Values:
     cells: list[str] = field(default_factory=list)  # raw cell texts, "" for a blank cell
@@ -85,10 +92,11 @@ def to_lines(text: str, shape: str | None = None) -> list[Line]:
 
 
 def _mark_open_end(lines: list[Line], text: str) -> None:
-    """The last run is open when its last cell is the last thing in the text."""
+    """The last run is open when its last cell is the last thing in the text: a space or
+    a separator after it ends the cell; the line break a saved text ends with does not."""
     last = lines[-1][-1] if lines else None
     if isinstance(last, Values) and last.cells and last.cells[-1]:
-        tail = text.rstrip()
+        tail = text.rstrip("\r\n")
         last.open_end = tail.endswith(last.cells[-1]) or tail.endswith(last.cells[-1].split()[-1])
 
 
@@ -155,11 +163,12 @@ def _piped(lines: list[str]) -> list[Line]:
         parts = t.split("|")
         if markdown and t.startswith("|") and t.strip("| "):
             parts = parts[1:]  # the opening pipe of a markdown row
+        lone = t == "|"
         for j, part in enumerate(parts):
             if part.strip():
                 pending.append((n, _HEADING_MARK.sub("", part).strip()))
             if j < len(parts) - 1:
-                _flush(out, pending, n)
+                _flush(out, pending, n, lone)
                 pending = []
         if by_row and pending:  # a row's line ends its last cell
             _flush(out, pending, n)
@@ -169,10 +178,11 @@ def _piped(lines: list[str]) -> list[Line]:
     return out.lines
 
 
-def _flush(out: _Builder, pending: list[tuple[int, str]], n: int) -> None:
-    """One pipe-ended cell: blank, or its text, wrapped over lines or not."""
+def _flush(out: _Builder, pending: list[tuple[int, str]], n: int, lone: bool = False) -> None:
+    """One pipe-ended cell: blank (``lone``: a pipe on a line of its own), or its text,
+    wrapped over lines or not."""
     if not pending:
-        out.cell("", n)
+        out.cell(Lone() if lone else "", n)
         return
     if len(pending) > 1 and sum(is_value(t) for _, t in pending) > 1:
         for m, t in pending:  # numbers on lines of their own with no pipe between
