@@ -51,7 +51,7 @@ def _title(norm: str, head: dict, hints: Hints) -> meta.Title | None:
             return read
     found = meta.find_title(norm)
     if found:
-        return meta.read_title(found)
+        return found
     read = meta.read_title(normalize(hints.list_title)) if hints.list_title else None
     return read
 
@@ -63,8 +63,9 @@ def _reports_in_prose(norm: str) -> bool:
 
 
 def _body_end(headings: dict[str, tuple[int, int]]) -> int | None:
-    """Where sections 一 and 二 end: the start of the first later heading."""
-    later = [headings[name][0] for name in SECTIONS[2:] if name in headings]
+    """Where the sections that report on the year (一 to 四) end: the start of 五 or 六,
+    which plan the next one."""
+    later = [headings[name][0] for name in SECTIONS[4:] if name in headings]
     return min(later) if later else None
 
 

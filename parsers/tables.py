@@ -48,10 +48,30 @@ _PROBLEMS = re.compile(r"(?:五|5)\s*[、.]\s*\S{0,6}?(?:问题|改进)|存在�
                        r"(?:六|6)\s*[、.]\s*其他需要报告")
 
 
+@lru_cache(maxsize=1)
+def _row_opening() -> re.Pattern:
+    """A line that opens with a row of table 三 (四、结转下年度继续办理 0 0 0 …)."""
+    keys = sorted({k for row in T.APPLICATIONS_2021 + T.APPLICATIONS_2019 for k in row.keys}, key=len,
+                  reverse=True)
+    return re.compile(r"(?m)^[ \t|#]*(?:[一二三四五六七八]\s*[、.]\s*|\(\s*[一二三四五六七八]\s*\)\s*|"
+                      r"\d\s*[.、]\s*)?(?:" + "|".join(fuzzy(k).pattern for k in keys) + ")")
+
+
+def _opening_inside_applications(text: str) -> re.Match | None:
+    """A page that begins inside table 三 (one page of a flip-book) shows none of its
+    anchors: one of its first lines, before table 四, opens with a row of table 三."""
+    head = text[:sum(len(ln) + 1 for ln in text.split("\n", 6)[:6])]
+    m = _row_opening().search(head)
+    review = _first(text, ("行政复议",) + T.TABLE_ANCHORS["review_litigation"])
+    return m if m and (review is None or m.start() < review.start()) else None
+
+
 def locate(text: str) -> dict[str, tuple[int, int]]:
     """Character spans of tables 二, 三, 四 in a normalised text (absent ones omitted)."""
     s2 = _first(text, T.TABLE_ANCHORS["active_disclosure"])
     s3 = _first(text, T.TABLE_ANCHORS["applications"], s2.start() if s2 else 0)
+    if s2 is None and s3 is None:
+        s3 = _opening_inside_applications(text)
     after3 = s3.end() if s3 else (s2.end() if s2 else 0)
     carried = _first(text, ("结转下年度",), after3)
     s4 = _first(text, ("行政复议",), carried.end() if carried else after3)

@@ -423,6 +423,23 @@ def test_the_last_row_cut_off_is_not_read_where_its_cells_may_stand_anywhere():
     assert rows["new_received"] == [4, 0, 0, 0, 0, 0, 4] and rows["carried_over"] == [None] * 7
 
 
+def test_a_page_that_begins_inside_table_3_is_read_from_its_first_row():
+    real = ("Page 9 - 2020年报_审计局\nP. 9\n四、结转下年度继续办理 0 0 0 0 0 0 0\n"  # excerpts2/015: a flip-book page
+            "四、政府信息公开行政复议、行政诉讼情况\n2020 年,我单位对形成的政府信息实现了依法、有序公开,\n"
+            "行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n")
+    record = parse_text(real)
+    assert record["applications"]["rows"]["carried_forward"] == [0] * 7
+    written = ("Page 7 - 某某镇2022年政府信息公开工作年度报告\n3.其他 0 0 0 0 0 0 0\n(七)总计 5 1 0 0 0 0 6\n"
+               "四、结转下年度继续办理 1 0 0 0 0 0 1\n四、政府信息公开行政复议、行政诉讼情况\n")
+    rows = parse_text(written)["applications"]["rows"]
+    assert (rows["other_other"], rows["total_processed"], rows["carried_forward"]) == \
+        ([0] * 7, [5, 1, 0, 0, 0, 0, 6], [1, 0, 0, 0, 0, 0, 1])
+    assert rows["new_received"] == [None] * 7  # not on the page
+    prose = "Page 2 - 某某镇2022年政府信息公开工作年度报告\n本年新收政府信息公开申请3件,均已按期答复。\n"
+    assert parse_text(prose)["applications"] is None or \
+        parse_text(prose)["applications"]["rows"]["new_received"] == [None] * 7
+
+
 # --- numbers no count can be (issue 11) ------------------------------------------------
 
 BAD_COUNTS = ["1 234", "١٢٣", "-5", "12.5", "1.234", "12345678901234567890", "3元", "减2", "100余", "约20"]
