@@ -137,11 +137,14 @@ class Stream:
     def __init__(self, lines: list[Line]):
         parts, self.char_line, self.runs = [], [], []
         self.blank_rows: set[int] = set()  # lines whose label is followed by blank cells only
+        self.labels: list[int] = []  # where each label piece starts in ``text``
         size = 0
         for n, line in enumerate(lines):
             for piece in line:
                 if isinstance(piece, str):
                     t = "".join(piece.split())
+                    if t:
+                        self.labels.append(size)
                     parts.append(t)
                     self.char_line += [n] * len(t)
                     size += len(t)
@@ -158,6 +161,7 @@ class Stream:
                         self.runs.append(Run(size, n, Values(list(piece.cells), piece.structured,
                                                              piece.glued, piece.open_end)))
         self.text = "".join(parts)
+        self.runs = [r for r in self.runs if not _parenthetical(self.text, r.pos)]
         self.asides = _asides(self.text, [r.pos for r in self.runs])
         self.cut = False  # the text ends inside this table
         self.kept_blanks = True  # the text shows blank cells where they are
@@ -172,12 +176,33 @@ class Stream:
                       self.char_line[m.end() - 1]) for m in pattern.finditer(self.text)
                 if not self._aside(m.start())]
 
+    def header(self, pos: int) -> list[str]:
+        """The header cells of the section of the label at ``pos``: the label pieces after
+        its 信息内容 up to the first value ([] when there is none)."""
+        k = bisect_right(self.labels, pos) - 1
+        ends = self.labels[1:] + [len(self.text)]
+        for j in range(k - 1, max(k - 12, -1), -1):
+            piece = self.text[self.labels[j]:ends[j]]
+            if "第二十条" in piece:
+                return []
+            if piece == "信息内容":  # the header ends where the first row with values begins
+                first = min((r.pos for r in self.runs if r.pos > self.labels[j]), default=pos)
+                stop = min(pos, self.labels[bisect_left(self.labels, first) - 1])
+                return [self.text[self.labels[i]:ends[i]] for i in range(j + 1, k) if ends[i] <= stop]
+        return []
+
     def _aside(self, pos: int) -> bool:
         k = bisect_right(self.asides, (pos, INFINITE)) - 1
         return k >= 0 and self.asides[k][0] < pos <= self.asides[k][1]
 
     def has(self, words) -> bool:
         return any(w in self.text for w in words)
+
+
+def _parenthetical(text: str, pos: int) -> bool:
+    """A number that closes a label's bracket (本年增/减 (…减用负值表示,如 -8)): label text."""
+    before = text[max(0, pos - 60):pos]
+    return text.startswith(")", pos) and before.rfind("(") > before.rfind(")")
 
 
 def _asides(text: str, runs: list[int]) -> list[tuple[int, int]]:
@@ -506,6 +531,26 @@ def _cut_row(run: Values, columns: tuple[str, ...], padding: str | None, drops: 
     return Values(cells + [""] * (width - len(cells)))
 
 
+def own_columns(header: list[str], row: T.Row) -> tuple[str | None, ...] | None:
+    """The columns a table 二 section's own header names, where it names fewer than the
+    national format's row has (信息内容 | 项目数量 | 处理决定数量): for each header cell the
+    row's column it names, or None for a column the format does not have. None when the
+    header is not such (as many columns as the format, a cell that names two, no column
+    of the row named at all)."""
+    if not header or len(header) >= row.width:
+        return None
+    named: list[str | None] = []
+    for cell in header:
+        columns = {column for word, column in T.COLUMN_WORDS if word in cell}
+        if len(columns) > 1 or not (columns or re.search(r"数量|件数|金额|总数", cell)):
+            return None
+        column = columns.pop() if columns else None
+        if column is not None and (column not in row.columns or column in named):
+            return None
+        named.append(column)
+    return tuple(named) if any(named) else None
+
+
 # --- the tables --------------------------------------------------------------------
 
 class Reader:
@@ -534,8 +579,11 @@ class Reader:
         return stream
 
     def _rows(self, stream: Stream, rows: tuple[T.Row, ...], ordered: bool, table: str,
-              rules: Rules, in_yuan: bool = False) -> dict[str, list | None]:
-        """The values of each row (None where not read); optional rows only where found."""
+              rules: Rules, in_yuan: bool = False, own_headers: bool = False
+              ) -> dict[str, list | None]:
+        """The values of each row (None where not read); optional rows only where found.
+        ``own_headers``: a section whose header names fewer columns than the format is
+        read by its header (``own_columns``)."""
         found = [m for i, row in enumerate(rows) for m in stream.matches(i, _pattern(row))]
         run_lines = {r.line for r in stream.runs}
         chosen = (_ordered(found, run_lines) if ordered
@@ -552,11 +600,15 @@ class Reader:
         out: dict[str, list | None] = {row.key: None for i, row in enumerate(rows)
                                        if not row.optional or i in seen}
         lost = [row.key for i, row in enumerate(rows) if i > last and not row.optional]
+        labels = {m.row: m.start for m in chosen}
         for i, row in enumerate(rows[:last + 1]):
             run = assigned.get(i)
             values = run.values if run else None
+            header = stream.header(labels[i]) if own_headers and values else []
+            own = own_columns(header, row)
+            columns = tuple(c or cell for c, cell in zip(own, header)) if own else row.columns
             if i == last and stream.cut and values is not None:
-                values = _cut_row(values, row.columns, stream.padding, drops)
+                values = _cut_row(values, columns, stream.padding, drops)
                 if values is not None and values is not run.values:
                     self.warnings.append(f"table {table}: row {row.key}: the text ends inside "
                                          f"the row; only its first cells are read")
@@ -568,9 +620,14 @@ class Reader:
                     self.warnings.append(f"table {table}: row {row.key} not found" if i not in seen
                                          else f"table {table}: row {row.key} has no values")
                 continue
-            read, notes = read_run(values, row.columns, rules if row.width > 1 else (),
-                                   stream.padding, stream.kept_blanks,
+            read, notes = read_run(values, columns, rules if row.width > 1 else (),
+                                   stream.padding, stream.kept_blanks or bool(own),
                                    in_yuan and (row.key, T.WAN_YUAN[1]) == T.WAN_YUAN)
+            if own and read:
+                notes.append(f"read by the table's own header ({' | '.join(header)})" + "".join(
+                    f"; its column {cell} is not the format's, {value} left out"
+                    for c, cell, value in zip(own, header, read) if c is None and value is not None))
+                read = [read[own.index(c)] if c in own else None for c in row.columns]
             self.warnings += [f"table {table}: row {row.key}: {note}" for note in notes]
             out[row.key] = read
         if lost:
@@ -591,7 +648,8 @@ class Reader:
         rows = T.active_rows(tpl or "2021", extra=True)
         # the template asks for 万元; a header in 元 converts the cell it heads
         in_yuan = bool(re.search(r"单位:?元|\(元\)", stream.text))
-        raw = self._rows(stream, rows, ordered=False, table="二", rules=(), in_yuan=in_yuan)
+        raw = self._rows(stream, rows, ordered=False, table="二", rules=(), in_yuan=in_yuan,
+                         own_headers=True)
         self._left_out("二", self.spare["二"])
         table = {row.key: dict(zip(row.columns, raw[row.key] or [None] * row.width))
                  for row in rows if row.key in raw}

@@ -78,6 +78,14 @@ EXTRA_2019 = (
     Row("other_active_docs", "其他主动公开文件", ("其他主动公开文件",), 3, COLS_2019_DOCS, optional=True),
 )
 
+# Words of table 二's column headers and the columns they name: a table that departs from
+# the national format and says so in its header (信息内容 | 项目数量 | 处理决定数量: two
+# columns where the format has three) is read by the columns its header names.
+COLUMN_WORDS = (("制发", "issued"), ("废止", "repealed"), ("现行有效", "in_force"),
+                ("新制作", "new_made"), ("新公开", "new_public"), ("对外公开总", "total_public"),
+                ("上一年", "previous"), ("增/减", "change"), ("增减", "change"), ("处理决定", "decisions"),
+                ("采购项目", "count"), ("采购总金额", "amount"), ("收费金额", "amount"))
+
 # Words that tell the table 二 format apart: its column headers (also truncated, as in
 # 现行有效件, or reworded, as in 本年新制发数量) and the rows only 2019 has.
 ACTIVE_HEADERS = {"2021": ("制发", "废止", "现行有效", "本年处理决定数量", "本年收费金额"),

@@ -324,6 +324,27 @@ def test_2019_table_in_a_2023_report():
     assert (template, row(table, "licensing")) == ("2019", [3, 1, 120])
 
 
+def test_a_section_that_names_fewer_columns_in_its_own_header_is_read_by_it():
+    real = ("第二十條第(一)項 | ||||\n信息內容 | 本年新製作數量 | 對外公開總數量 | ||\n"  # excerpt 060
+            "規範性文件 | 無 | 無 | ||\n第二十條第(五)項 | ||||\n信息內容 | 項目數量 | 處理決定數量 | ||\n"
+            "行政許可 | 4 | 142 | ||\n第二十條第(六)項 | ||||\n信息內容 | 處理決定數量 | |||\n"
+            "行政處罰 | 201件 | |||\n行政強製 | 6項 | |||\n")
+    table, _, warnings = active(real)
+    assert row(table, "licensing") == [None, None, 142]  # 項目數量 is not 上一年项目数量
+    assert (row(table, "penalty"), row(table, "coercion")) == ([None, None, 201], [None, None, 6])
+    assert any("项目数量 is not the format's, 4 left out" in w for w in warnings)
+    written = ("第二十条第（一）项\n信息内容\n本年新制作数量\n对外公开总数量\n规章\n2\n9\n"
+               "规范性文件\n5\n40\n第二十条第（五）项\n信息内容\n上一年项目数量\n处理决定数量\n"
+               "行政许可\n12\n300\n")
+    table, _, _ = active(written)
+    assert (row(table, "regulations"), row(table, "normative_documents"), row(table, "licensing")) == \
+        ([2, None, 9], [5, None, 40], [12, None, 300])
+    national = ("第二十条第（五）项 |\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n"
+                "行政许可 | 12 | 300 | |\n")  # the national header: its three columns stand
+    table, _, _ = active(national)
+    assert row(table, "licensing") == [12, 300, None]
+
+
 # --- what a cell says -----------------------------------------------------------------
 
 @pytest.mark.parametrize("change, value", [
