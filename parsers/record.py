@@ -135,15 +135,20 @@ def _region(org: str | None, norm: str, hints: Hints) -> dict:
 def _fullest(org: str, norm: str) -> str:
     """``org`` with the place name the text writes in front of it, when that is a real
     division (临江市 + 桦树镇): only for the region; ``org`` stays as the title has it."""
-    flat = squash(norm)[:20000]
+    flat = squash(norm[:20000])
+    tried: set[str] = set()  # an organ named fifty times has the same few prefixes
     for m in re.finditer(re.escape(org), flat):
         for start in range(m.start() - 2, max(m.start() - 9, -1), -1):
             prefix = flat[start:m.start()]
-            if not re.fullmatch(r"[\u4e00-\u9fff]+[省市县区旗州盟]", prefix):
+            if prefix in tried or not _PLACE.fullmatch(prefix):
                 continue
+            tried.add(prefix)
             if region_from_name(prefix)["adcode"]:
                 return prefix + org
     return org
+
+
+_PLACE = re.compile(r"[\u4e00-\u9fff]+[省市县区旗州盟]")
 
 
 def text_format(text: str) -> str:

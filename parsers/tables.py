@@ -138,6 +138,7 @@ class Stream:
         parts, self.char_line, self.runs = [], [], []
         self.blank_rows: set[int] = set()  # lines whose label is followed by blank cells only
         self.labels: list[int] = []  # where each label piece starts in ``text``
+        self.by_line: dict[int, list[str]] = {}  # the label text of each line
         size = 0
         for n, line in enumerate(lines):
             for piece in line:
@@ -145,6 +146,7 @@ class Stream:
                     t = "".join(piece.split())
                     if t:
                         self.labels.append(size)
+                        self.by_line.setdefault(n, []).append(t)
                     parts.append(t)
                     self.char_line += [n] * len(t)
                     size += len(t)
@@ -168,7 +170,7 @@ class Stream:
         self.padding: str | None = None  # where rows have their padding blank cells (see _trim)
 
     def line_label(self, line: int) -> str:
-        return "".join(ch for ch, n in zip(self.text, self.char_line) if n == line)
+        return "".join(self.by_line.get(line, ()))
 
     def matches(self, row_index: int, pattern: re.Pattern) -> list[Match]:
         """Where the row's label is, outside the brackets of another label's explanation."""
