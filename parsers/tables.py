@@ -533,7 +533,7 @@ def _cut_row(run: Values, columns: tuple[str, ...], padding: str | None, drops: 
     return Values(cells + [""] * (width - len(cells)))
 
 
-def own_columns(header: list[str], row: T.Row) -> tuple[str | None, ...] | None:
+def _own_columns(header: list[str], row: T.Row) -> tuple[str | None, ...] | None:
     """The columns a table 二 section's own header names, where it names fewer than the
     national format's row has (信息内容 | 项目数量 | 处理决定数量): for each header cell the
     row's column it names, or None for a column the format does not have. None when the
@@ -585,7 +585,7 @@ class Reader:
               ) -> dict[str, list | None]:
         """The values of each row (None where not read); optional rows only where found.
         ``own_headers``: a section whose header names fewer columns than the format is
-        read by its header (``own_columns``)."""
+        read by its header (``_own_columns``)."""
         found = [m for i, row in enumerate(rows) for m in stream.matches(i, _pattern(row))]
         run_lines = {r.line for r in stream.runs}
         chosen = (_ordered(found, run_lines) if ordered
@@ -607,7 +607,7 @@ class Reader:
             run = assigned.get(i)
             values = run.values if run else None
             header = stream.header(labels[i]) if own_headers and values else []
-            own = own_columns(header, row)
+            own = _own_columns(header, row)
             columns = tuple(c or cell for c, cell in zip(own, header)) if own else row.columns
             if i == last and stream.cut and values is not None:
                 values = _cut_row(values, columns, stream.padding, drops)
