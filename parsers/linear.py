@@ -30,6 +30,13 @@ from dataclasses import dataclass, field
 from .values import NULL_MARKS, is_value, read_cell
 
 
+class Lone(str):
+    """A blank cell written as a line of its own (a lone pipe): the text shows this cell,
+    so it is a cell in its place, not padding that a grid writer added at a row's end."""
+
+    __slots__ = ()
+
+
 @dataclass
 class Values:
     cells: list[str] = field(default_factory=list)  # raw cell texts, "" for a blank cell
@@ -85,10 +92,11 @@ def to_lines(text: str, shape: str | None = None) -> list[Line]:
 
 
 def _mark_open_end(lines: list[Line], text: str) -> None:
-    """The last run is open when its last cell is the last thing in the text."""
+    """The last run is open when its last cell is the last thing in the text: a space or
+    a separator after it ends the cell; the line break a saved text ends with does not."""
     last = lines[-1][-1] if lines else None
     if isinstance(last, Values) and last.cells and last.cells[-1]:
-        tail = text.rstrip()
+        tail = text.rstrip("\r\n")
         last.open_end = tail.endswith(last.cells[-1]) or tail.endswith(last.cells[-1].split()[-1])
 
 
@@ -155,11 +163,12 @@ def _piped(lines: list[str]) -> list[Line]:
         parts = t.split("|")
         if markdown and t.startswith("|") and t.strip("| "):
             parts = parts[1:]  # the opening pipe of a markdown row
+        lone = t == "|"
         for j, part in enumerate(parts):
             if part.strip():
                 pending.append((n, _HEADING_MARK.sub("", part).strip()))
             if j < len(parts) - 1:
-                _flush(out, pending, n)
+                _flush(out, pending, n, lone)
                 pending = []
         if by_row and pending:  # a row's line ends its last cell
             _flush(out, pending, n)
@@ -169,10 +178,11 @@ def _piped(lines: list[str]) -> list[Line]:
     return out.lines
 
 
-def _flush(out: _Builder, pending: list[tuple[int, str]], n: int) -> None:
-    """One pipe-ended cell: blank, or its text, wrapped over lines or not."""
+def _flush(out: _Builder, pending: list[tuple[int, str]], n: int, lone: bool = False) -> None:
+    """One pipe-ended cell: blank (``lone``: a pipe on a line of its own), or its text,
+    wrapped over lines or not."""
     if not pending:
-        out.cell("", n)
+        out.cell(Lone() if lone else "", n)
         return
     if len(pending) > 1 and sum(is_value(t) for _, t in pending) > 1:
         for m, t in pending:  # numbers on lines of their own with no pipe between
@@ -201,15 +211,30 @@ def _bare(raw: list[str], cells: bool = True) -> list[Line]:
     fewer between two values; each extra break is a blank cell); otherwise each line
     on its own (PDF text, whose pages, torn labels and column blocks make its breaks
     say nothing of blanks)."""
-    pieces = [(n, _cell_line(t)) for n, t in enumerate(raw) if t.strip()]
-    if not cells or len(pieces) < 6 or not all(line is not None for _, line in pieces):
-        return [line for t in raw if t.strip() and not _PDF_PAGE_MARK.match(t) and (line := _line(t))]
+    content = [(n, t) for n, t in enumerate(raw) if t.strip()]
+    own = [_line(t) for _, t in content]  # each line read on its own, once
+    if cells and len(content) >= 6:
+        pieces = []
+        for (n, t), line in zip(content, own):
+            piece = _cell_line(t, line)
+            if piece is None:
+                break
+            pieces.append((n, piece))
+        else:
+            lines = _cell_lines(pieces)
+            if lines is not None:
+                return lines
+    return [line for (_, t), line in zip(content, own) if line and not _PDF_PAGE_MARK.match(t)]
+
+
+def _cell_lines(pieces: list[tuple[int, Piece]]) -> list[Line] | None:
+    """Lines of one cell each, at regular breaks (see ``_bare``); None where irregular."""
     gaps = [(b - a, isinstance(x, Values) and isinstance(y, Values))
             for (a, x), (b, y) in zip(pieces, pieces[1:])]
     counts = Counter(gap for gap, _ in gaps)
     base = 2 if counts[2] > counts[1] else 1
     if not counts[base] or any(gap < base for gap, values in gaps if values):
-        return _bare(raw, cells=False)
+        return None
     out = _Builder(by_row=False)
     previous = None
     for n, piece in pieces:
@@ -225,15 +250,15 @@ def _bare(raw: list[str], cells: bool = True) -> list[Line]:
     return out.lines
 
 
-def _cell_line(text: str) -> Piece | None:
-    """A line that is one cell: label text, or one value (0/0 and 3235727元 included);
-    None for a line of several numbers, a pipe or tab row, or a glued one."""
+def _cell_line(text: str, line: Line) -> Piece | None:
+    """A line that is one cell (``line``: its pieces read on its own): label text, or one
+    value (0/0 and 3235727元 included); None for a line of several numbers, a pipe or tab
+    row, or a glued one."""
     text = text.strip()
     if "|" in text or "\t" in text:
         return None
     if " " not in text and read_cell(text) is not None:
         return Values([text])
-    line = _free_line(_HEADING_MARK.sub("", text))
     if len(line) == 1 and (isinstance(line[0], str) or (len(line[0].cells) == 1 and not line[0].glued)):
         return line[0]
     return None

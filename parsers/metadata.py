@@ -12,10 +12,12 @@ it is used; what is not certain stays None and the record says why:
   (现将……2022年政府信息公开工作年度报告), the caller's hint, the 来源 /
   发布机构 header, the signature; every candidate must read as an organ's name
   (see ``organ``), never a piece of a sentence;
-- year: the title, the 统计期限 sentence, the report's name for itself, the
-  years that open sentences of sections 一 and 二, the table header
-  (本年(2023)), then the publication date or the address's date minus one
-  (with a warning); a year that contradicts the table format is dropped.
+- year: the title's; else the year that most kinds of evidence give (the
+  统计期限 sentence, the report's name for itself, the years that open sentences
+  of sections 一 to 四, the table header 本年(2023)): one stale sentence does
+  not outvote the rest, and evidence split evenly gives None; with no evidence,
+  the publication date or the address's date minus one (with a warning); a
+  year that contradicts the table format is dropped.
 """
 from __future__ import annotations
 
@@ -56,17 +58,23 @@ _LABEL = re.compile(
 _GLUED_LABEL = re.compile(  # 信息来源:省统计局发布时间:2022-01-21: labels glued to values need a colon
     "(?P<label>" + "|".join(map(re.escape, _ALL_LABELS)) + r")\s*[:：]")
 
-# What an organ's name ends with (parenthesised notes removed first: 高新区(新市区)).
-_ORGAN_END = re.compile(
-    r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|办事处|街道|局|厅|委|办|署|院|中心|镇|乡|苏木|"
-    r"区|县|市|旗|州|盟|省|所|站|队|会|处|科|部|社区|村|公司|集团|馆|校)$")
+# What an organ's name ends with (parenthesised notes removed first: 高新区(新市区)): the
+# types of government organs, and of the public institutions that publish reports too
+# (schools, hospitals, research institutes, libraries …; 怀远二中 is a school).
+ORGAN_TYPES = ("人民政府", "政府", "办公室", "办公厅", "委员会", "管委会", "办事处", "街道", "局", "厅", "委",
+               "办", "署", "中心", "镇", "乡", "苏木", "区", "县", "市", "旗", "州", "盟", "省", "所", "站",
+               "队", "会", "处", "科", "部", "社区", "村", "公司", "集团")
+INSTITUTION_TYPES = ("中学", "小学", "大学", "学校", "学院", "幼儿园", "医院", "卫生院", "研究院", "院",
+                     "研究所", "图书馆", "博物馆", "馆", "校", r"(?<!第)[一二三四五六七八九十]{1,3}中")
+_ORGAN_END = re.compile(f"(?:{'|'.join(ORGAN_TYPES + INSTITUTION_TYPES)})$")
 # A candidate that starts like a sentence, or has words no organ's name has, is prose.
 _PROSE_START = re.compile(r"^(?:请|根据|按照|依据|关于|现将|现|我|在|对|为|与|及|的|是|该|其|此|上述|联系|由|"
                           r"经(?!开|济)|全(?:部|年|县|市|区|镇|乡|局|体)|本(?:年|级|单位|机关|部门|行政|局|镇|乡|委|办|街道)|今年|一年)")
 _PROSE_INSIDE = re.compile(r"[的在了是请我]|(?<![青少老])年|统一|报告|本年|负责|联系|通过|根据|按照|发布|来源|"
                            r"时间|日期|索引|标题|浏览|点击|体育|官网|网址|投注")
 # The organs that sign a report at its end (a table cell never ends so).
-_SIGNER_END = re.compile(r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|办事处|街道|局|厅|镇|乡|苏木|中心|区|县|市|旗)$")
+_SIGNER_END = re.compile(r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|办事处|街道|局|厅|镇|乡|苏木|中心|区|县|市|旗|"
+                         r"中学|小学|大学|学校|学院|医院|卫生院)$")
 _NOTE = re.compile(r"\([^()]{1,20}\)")
 
 
@@ -130,18 +138,23 @@ class Title(NamedTuple):
     year: int | None
 
 
+# The year in a title: 2022年(度); 2020年报; 2022 right before the report's words when the 年
+# was lost (自治区人民政府办公厅2022 / 政府信息公开工作年度报告).
+_TITLE_YEAR = re.compile(rf"{_YEAR}\s*(?:年|(?=(?:政府|政务)?信息公开))")
+
+
 def read_title(title: str | None) -> Title | None:
     """A report's name (squashed) -> its organ and year, or None if it names no report."""
     if not title:
         return None
     title = squash(title).strip("《》“”\"'|")
     title = re.sub(r"\.(?:pdf|docx?|wps|txt|html?)$|\((?:修订|更正|修改)[^()]{0,6}\)$", "", title, flags=re.I)
-    title = re.sub(r"^[^:：]{0,8}[:：]", "", title)  # 标题: / 文字解读: / 附件1:
-    m = _TITLE.match(title)
+    title = re.sub(r"^[^:：]{0,8}[:：]|^Page\d{1,4}[-–—]", "", title, flags=re.I)  # 标题: / 附件1: / a flip-book's page
+    m = _TITLE.match(title) or _TITLE.match(re.sub(r"_[^_]{1,30}$", "", title))  # …年报_审计局, …报告_某某网
     if not m:
         return None
     head = m.group("head")
-    y = re.search(rf"{_YEAR}\s*年", head)
+    y = next((y for y in _TITLE_YEAR.finditer(title) if y.start() < m.end("head")), None)
     year = int(y.group(1)) if y else None
     org = None
     if y and y.start() > 0:  # 钟祥镇2019年度…, XX局关于2022年度…
@@ -179,14 +192,15 @@ def _title_lines(text: str, limit: int = 60) -> list[str]:
     return lines
 
 
-def find_title(text: str) -> str | None:
+def find_title(text: str) -> Title | None:
     """The report's title: the line near the top that names a report and is not a
     breadcrumb, a sentence or a metadata row; joined with the line above when the
     title was set over two lines (乌海市工业和信息化局 / 政府信息公开工作年度报告,
-    …2023年度政府 / 信息公开工作年度报告). Of several, the first that names both an
-    organ and a year, else the first that names one of them, else the first."""
+    …2023年度政府 / 信息公开工作年度报告); a title that names no organ takes the
+    byline under it (``_byline``). Of several, the first that names both an organ and a
+    year, else the first that names one of them, else the first."""
     lines = _title_lines(text)
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, int, Title] | None = None
     for i, line in enumerate(lines):
         line = re.sub(r"^(?:标题|文章标题)[:：]?", "", line)
         if not line or len(line) > 80 or _BREADCRUMB.search(line) or _SENTENCE.search(line):
@@ -201,12 +215,24 @@ def find_title(text: str) -> str | None:
             joined = _joined(above, line)
             if joined:
                 read = joined
+        if read.org is None:
+            read = read._replace(org=_byline(lines[i + 1:]))
         score = (read.org is not None) + (read.year is not None)
         if best is None or score > best[0]:
-            best = (score, i, read.text)
+            best = (score, i, read)
         if score == 2:
             break
     return best[2] if best else None
+
+
+def _byline(below: list[str]) -> str | None:
+    """The organ set on its own line under a title that names none, above the date
+    (政府信息公开工作年度报告 / 武昌经开区管委会(滨江商务区管委会) / 2026年1月8日)."""
+    lines = [ln for ln in below[:4] if ln]
+    if len(lines) < 2 or not DATE.fullmatch(lines[1].strip("()")):
+        return None
+    name = organ(lines[0])
+    return name if name and _SIGNER_END.search(_NOTE.sub("", name)) else None
 
 
 def _joined(above: str, line: str) -> Title | None:
@@ -290,7 +316,7 @@ def _opening_years(text: str, end: int) -> list[int]:
 def year_of(title: Title | None, text: str, *, body_end: int | None = None, named: list[Title] = (),
             published: str | None = None, url: str | None = None, template: str | None = None) -> Found:
     """The year reported on, where it was read, and the warnings it needs. ``body_end``:
-    where sections 一 and 二 end (later sections plan the next year)."""
+    where the sections that report on the year end (later ones plan the next)."""
     evidence: list[tuple[int, str]] = []
     if title and title.year:
         evidence.append((title.year, "title"))
@@ -308,13 +334,17 @@ def year_of(title: Title | None, text: str, *, body_end: int | None = None, name
     if opening:
         common, count = Counter(opening).most_common(1)[0]
         if count * 3 >= len(opening) * 2:
-            evidence.append((common, "the years opening sections 一 and 二"))
+            evidence.append((common, "the years opening sentences of sections 一 to 四"))
     m = _TABLE_YEAR.search(text)
     if m:
         evidence.append((int(m.group(1)), "the table header"))
     warnings: list[str] = []
     if evidence:
-        year, source = evidence[0]
+        weighed = _weighed(evidence)
+        if weighed is None:
+            said = ", ".join(sorted({f"{s} {y}" for y, s in evidence}))
+            return Found(None, "", (f"report year not settled: the evidence is split ({said})",))
+        year, source = weighed
         others = sorted({f"{s} {y}" for y, s in evidence if y != year})
         if others:
             warnings.append(f"report year {year} from the {source}; other evidence says " + ", ".join(others))
@@ -331,6 +361,22 @@ def year_of(title: Title | None, text: str, *, body_end: int | None = None, name
     if clash:
         return Found(None, "", (*warnings, f"report year {year} ({source}) dropped: {clash}"))
     return Found(year, source, tuple(warnings))
+
+
+def _weighed(evidence: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """(year, source) from the evidence in order of trust: the title's year; else the year
+    given by the most kinds of evidence (a report whose name for itself and whose sentences
+    say 2021 is not outvoted by a 统计期限 sentence copied from last year's), None on a tie."""
+    if evidence[0][1] == "title":
+        return evidence[0]
+    kinds: dict[int, list[str]] = {}
+    for year, source in evidence:
+        if source not in kinds.setdefault(year, []):
+            kinds[year].append(source)
+    ranked = sorted(kinds.items(), key=lambda item: len(item[1]), reverse=True)
+    if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
+        return None
+    return ranked[0][0], ranked[0][1][0]
 
 
 def _template_clash(year: int, template: str | None) -> str | None:

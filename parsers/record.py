@@ -51,7 +51,7 @@ def _title(norm: str, head: dict, hints: Hints) -> meta.Title | None:
             return read
     found = meta.find_title(norm)
     if found:
-        return meta.read_title(found)
+        return found
     read = meta.read_title(normalize(hints.list_title)) if hints.list_title else None
     return read
 
@@ -63,8 +63,9 @@ def _reports_in_prose(norm: str) -> bool:
 
 
 def _body_end(headings: dict[str, tuple[int, int]]) -> int | None:
-    """Where sections 一 and 二 end: the start of the first later heading."""
-    later = [headings[name][0] for name in SECTIONS[2:] if name in headings]
+    """Where the sections that report on the year (一 to 四) end: the start of 五 or 六,
+    which plan the next one."""
+    later = [headings[name][0] for name in SECTIONS[4:] if name in headings]
     return min(later) if later else None
 
 
@@ -134,15 +135,20 @@ def _region(org: str | None, norm: str, hints: Hints) -> dict:
 def _fullest(org: str, norm: str) -> str:
     """``org`` with the place name the text writes in front of it, when that is a real
     division (临江市 + 桦树镇): only for the region; ``org`` stays as the title has it."""
-    flat = squash(norm)[:20000]
+    flat = squash(norm[:20000])
+    tried: set[str] = set()  # an organ named fifty times has the same few prefixes
     for m in re.finditer(re.escape(org), flat):
         for start in range(m.start() - 2, max(m.start() - 9, -1), -1):
             prefix = flat[start:m.start()]
-            if not re.fullmatch(r"[\u4e00-\u9fff]+[省市县区旗州盟]", prefix):
+            if prefix in tried or not _PLACE.fullmatch(prefix):
                 continue
+            tried.add(prefix)
             if region_from_name(prefix)["adcode"]:
                 return prefix + org
     return org
+
+
+_PLACE = re.compile(r"[\u4e00-\u9fff]+[省市县区旗州盟]")
 
 
 def text_format(text: str) -> str:

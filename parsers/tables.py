@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import template as T
-from .linear import Line, Values, to_lines
+from .linear import Line, Lone, Values, to_lines
 from .values import (GROUP_TOTALS, MAX_DIGITS, ROW_TOTAL, Cell, Number, Rules, holds, place,
                      read_cell, settle)
 
@@ -48,10 +48,30 @@ _PROBLEMS = re.compile(r"(?:五|5)\s*[、.]\s*\S{0,6}?(?:问题|改进)|存在�
                        r"(?:六|6)\s*[、.]\s*其他需要报告")
 
 
+@lru_cache(maxsize=1)
+def _row_opening() -> re.Pattern:
+    """A line that opens with a row of table 三 (四、结转下年度继续办理 0 0 0 …)."""
+    keys = sorted({k for row in T.APPLICATIONS_2021 + T.APPLICATIONS_2019 for k in row.keys}, key=len,
+                  reverse=True)
+    return re.compile(r"(?m)^[ \t|#]*(?:[一二三四五六七八]\s*[、.]\s*|\(\s*[一二三四五六七八]\s*\)\s*|"
+                      r"\d\s*[.、]\s*)?(?:" + "|".join(fuzzy(k).pattern for k in keys) + ")")
+
+
+def _opening_inside_applications(text: str) -> re.Match | None:
+    """A page that begins inside table 三 (one page of a flip-book) shows none of its
+    anchors: one of its first lines, before table 四, opens with a row of table 三."""
+    head = text[:sum(len(ln) + 1 for ln in text.split("\n", 6)[:6])]
+    m = _row_opening().search(head)
+    review = _first(text, ("行政复议",) + T.TABLE_ANCHORS["review_litigation"])
+    return m if m and (review is None or m.start() < review.start()) else None
+
+
 def locate(text: str) -> dict[str, tuple[int, int]]:
     """Character spans of tables 二, 三, 四 in a normalised text (absent ones omitted)."""
     s2 = _first(text, T.TABLE_ANCHORS["active_disclosure"])
     s3 = _first(text, T.TABLE_ANCHORS["applications"], s2.start() if s2 else 0)
+    if s2 is None and s3 is None:
+        s3 = _opening_inside_applications(text)
     after3 = s3.end() if s3 else (s2.end() if s2 else 0)
     carried = _first(text, ("结转下年度",), after3)
     s4 = _first(text, ("行政复议",), carried.end() if carried else after3)
@@ -68,6 +88,23 @@ def locate(text: str) -> dict[str, tuple[int, int]]:
             end = stop.start() if stop else min(len(text), start + 4000)
         spans[name] = (start, end)
     return spans
+
+
+# How a table writes a cell that spans columns, as its header shows: as blank cells after
+# it (法人或其他组织 | | | | | 总计: a row label's span too, so blank cells right after a label
+# are padding) or as nothing (法人或其他组织 | 总计: rows are padded at their end).
+_SPAN_WRITTEN = re.compile(r"法人或其他组织\s*(?:[|\t]\s*){2,}总计")
+_SPAN_OMITTED = re.compile(r"法人或其他组织\s*[|\t]\s*总计")
+
+
+def _padding(name: str, region: str) -> str | None:
+    """Where a table's rows carry their padding blank cells: "leading", "trailing" or None.
+    Table 二's row labels span no columns: its padding can only trail."""
+    if name == "active_disclosure":
+        return "trailing"
+    if _SPAN_WRITTEN.search(region):
+        return "leading"
+    return "trailing" if _SPAN_OMITTED.search(region) else None
 
 
 # --- the label stream ------------------------------------------------------------
@@ -100,11 +137,16 @@ class Stream:
     def __init__(self, lines: list[Line]):
         parts, self.char_line, self.runs = [], [], []
         self.blank_rows: set[int] = set()  # lines whose label is followed by blank cells only
+        self.labels: list[int] = []  # where each label piece starts in ``text``
+        self.by_line: dict[int, list[str]] = {}  # the label text of each line
         size = 0
         for n, line in enumerate(lines):
             for piece in line:
                 if isinstance(piece, str):
                     t = "".join(piece.split())
+                    if t:
+                        self.labels.append(size)
+                        self.by_line.setdefault(n, []).append(t)
                     parts.append(t)
                     self.char_line += [n] * len(t)
                     size += len(t)
@@ -121,18 +163,69 @@ class Stream:
                         self.runs.append(Run(size, n, Values(list(piece.cells), piece.structured,
                                                              piece.glued, piece.open_end)))
         self.text = "".join(parts)
+        self.runs = [r for r in self.runs if not _parenthetical(self.text, r.pos)]
+        self.asides = _asides(self.text, [r.pos for r in self.runs])
         self.cut = False  # the text ends inside this table
         self.kept_blanks = True  # the text shows blank cells where they are
+        self.padding: str | None = None  # where rows have their padding blank cells (see _trim)
 
     def line_label(self, line: int) -> str:
-        return "".join(ch for ch, n in zip(self.text, self.char_line) if n == line)
+        return "".join(self.by_line.get(line, ()))
 
     def matches(self, row_index: int, pattern: re.Pattern) -> list[Match]:
+        """Where the row's label is, outside the brackets of another label's explanation."""
         return [Match(row_index, m.start(), m.end(), self.char_line[m.start()],
-                      self.char_line[m.end() - 1]) for m in pattern.finditer(self.text)]
+                      self.char_line[m.end() - 1]) for m in pattern.finditer(self.text)
+                if not self._aside(m.start())]
+
+    def header(self, pos: int) -> list[str]:
+        """The header cells of the section of the label at ``pos``: the label pieces after
+        its 信息内容 up to the first value ([] when there is none)."""
+        k = bisect_right(self.labels, pos) - 1
+        ends = self.labels[1:] + [len(self.text)]
+        for j in range(k - 1, max(k - 12, -1), -1):
+            piece = self.text[self.labels[j]:ends[j]]
+            if "第二十条" in piece:
+                return []
+            if piece == "信息内容":  # the header ends where the first row with values begins
+                first = min((r.pos for r in self.runs if r.pos > self.labels[j]), default=pos)
+                stop = min(pos, self.labels[bisect_left(self.labels, first) - 1])
+                return [self.text[self.labels[i]:ends[i]] for i in range(j + 1, k) if ends[i] <= stop]
+        return []
+
+    def _aside(self, pos: int) -> bool:
+        k = bisect_right(self.asides, (pos, INFINITE)) - 1
+        return k >= 0 and self.asides[k][0] < pos <= self.asides[k][1]
 
     def has(self, words) -> bool:
         return any(w in self.text for w in words)
+
+
+def _parenthetical(text: str, pos: int) -> bool:
+    """A number that closes a label's bracket (本年增/减 (…减用负值表示,如 -8)): label text."""
+    before = text[max(0, pos - 60):pos]
+    return text.startswith(")", pos) and before.rfind("(") > before.rfind(")")
+
+
+def _asides(text: str, runs: list[int]) -> list[tuple[int, int]]:
+    """Spans of bracketed label text: a label's explanation (其他对外管理服务事项(指…含行政处罚、
+    行政强制…)) names other rows without being them. A bracket still open where a run of
+    values sits was never closed: it ends there."""
+    spans: list[tuple[int, int]] = []
+    opened: list[int] = []
+    breaks = iter(sorted(runs) + [len(text) + 1])
+    next_break = next(breaks)
+    for i, ch in enumerate(text):
+        while next_break <= i:
+            opened.clear()
+            next_break = next(breaks)
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")" and opened:
+            start = opened.pop()
+            if not opened:
+                spans.append((start, i))
+    return spans
 
 
 @lru_cache(maxsize=None)
@@ -258,14 +351,37 @@ def _align(stream: Stream, chosen: list[Match]) -> tuple[dict[int, Run], list[Ru
 
 # --- values of one row -------------------------------------------------------------
 
-def _trim(cells: list[str], width: int, leading_first: bool) -> list[str]:
-    """Drop blank padding cells (spanned label columns, grid width) down to ``width``."""
-    cells = list(cells)
-    ends = (0, -1) if leading_first else (-1, 0)
-    for end in ends:
-        while len(cells) > width and not cells[end].strip():
-            cells.pop(end)
-    return cells
+def _blanks(cells, soft: bool) -> int:
+    """How many blank cells ``cells`` begins with (``soft``: only those not written as
+    cells of their own, see ``linear.Lone``)."""
+    count = 0
+    for c in cells:
+        if c.strip() or (soft and isinstance(c, Lone)):
+            break
+        count += 1
+    return count
+
+
+def _trim(cells: list[str], width: int, padding: str | None) -> list[str] | None:
+    """Drop the blank cells a row has beyond ``width`` at its two ends: a spanned label's
+    columns right after the label, a grid's padding at the end. Blank cells written as
+    cells of their own go only where nothing else can. Where dropping them from either
+    end would put the values in different columns, the table's ``padding`` side
+    ("leading", "trailing") decides; unknown (None): the row cannot be placed (None)."""
+    surplus = len(cells) - width
+    if surplus <= 0:
+        return list(cells)
+    for soft in (True, False):
+        lead, tail = _blanks(cells, soft), _blanks(reversed(cells), soft)
+        low, high = max(0, surplus - tail), min(lead, surplus)
+        if low <= high:
+            break
+    else:
+        return list(cells)  # more values than columns: the caller says so
+    if low < high and padding is None:
+        return None
+    front = high if padding == "leading" else low
+    return list(cells[front:len(cells) - (surplus - front)])
 
 
 def _without_subtotal(cells: list[str]) -> list[str] | None:
@@ -280,9 +396,17 @@ def _without_subtotal(cells: list[str]) -> list[str] | None:
 
 
 def _left_packed(cells: list[str]) -> bool:
-    """Values first, then only blanks (at least one)."""
+    """Values first, then only blanks (at least one) that are not cells of their own."""
     filled = [bool(c.strip()) for c in cells]
-    return not filled[-1] and filled == sorted(filled, reverse=True)
+    return (not filled[-1] and filled == sorted(filled, reverse=True)
+            and not any(isinstance(c, Lone) for c in cells))
+
+
+def _dropped(run: Values, cells: list[str], kept_blanks: bool) -> bool:
+    """A row whose values come first and whose padding was cut off, in a text that never
+    shows a blank cell before a value: its blank cells may have been dropped rather than
+    written, and the values' columns are not known."""
+    return len(cells) < len(run.cells) and not kept_blanks and _left_packed(cells)
 
 
 def _blank_before_value(cells: list[str]) -> bool:
@@ -296,23 +420,24 @@ def _blank_before_value(cells: list[str]) -> bool:
     return False
 
 
-def _cells(run: Values, width: int, rules: Rules, leading_first: bool, kept_blanks: bool
+def _cells(run: Values, width: int, rules: Rules, padding: str | None, kept_blanks: bool
            ) -> tuple[list[Cell] | None, str]:
     """The run's ``width`` cells, or None and why they can't be placed.
 
-    Cells in place (as many as columns) are read as they stand, except a row whose
-    values come first and whose padding was cut off: where the text never shows a
-    blank cell before a value, its blank cells may have been dropped rather than
-    written, and the values' columns are not known. Such rows, rows with fewer cells
-    than columns between separators, and glued digits are placed by ``values.place``;
-    a short row of free text (PDF) is not: it may be torn rather than blank."""
+    Cells in place (as many as columns) are read as they stand, except a row whose blank
+    cells may have been dropped (``_dropped``). Such rows, rows with fewer cells than
+    columns between separators, and glued digits are placed by ``values.place``; a short
+    row of free text (PDF) is not: it may be torn rather than blank."""
     if run.structured:
-        cells = _trim(run.cells, width, leading_first)
+        cells = _trim(run.cells, width, padding)
+        if cells is None:
+            return None, (f"{len(run.cells)} cells for {width} columns, blank ones at both ends: "
+                          "which are padding is not known")
         if len(cells) == width + 1 and rules == ROW_TOTAL:
             cells = _without_subtotal(cells) or cells
         if len(cells) > width:
             return None, f"{len(cells)} values where {width} were expected"
-        dropped = len(cells) < len(run.cells) and not kept_blanks and _left_packed(cells)
+        dropped = _dropped(run, cells, kept_blanks)
         if len(cells) == width and not dropped:
             return [read_cell(c) for c in cells], ""
         tokens = [c for c in cells if c.strip()]
@@ -346,11 +471,11 @@ def _placed(tokens: list[str], width: int, rules: Rules, glued: bool
     return [Cell(v, text=str(v)) for v in values], f"{what} placed as {values} {why}".rstrip()
 
 
-def read_run(run: Values, columns: tuple[str, ...], rules: Rules = (), leading_first: bool = True,
+def read_run(run: Values, columns: tuple[str, ...], rules: Rules = (), padding: str | None = None,
              kept_blanks: bool = True, in_yuan: bool = False) -> tuple[list[Number | None] | None, list[str]]:
     """The values of a run for ``columns``, or None; with every note on the way. Each
-    value is settled against its column (``values.settle``)."""
-    cells, why = _cells(run, len(columns), rules, leading_first, kept_blanks)
+    value is settled against its column (``values.settle``). ``padding``: see ``_trim``."""
+    cells, why = _cells(run, len(columns), rules, padding, kept_blanks)
     notes = [why] if why else []
     if cells is None:
         return None, notes
@@ -364,13 +489,68 @@ def read_run(run: Values, columns: tuple[str, ...], rules: Rules = (), leading_f
     return values, notes
 
 
-def _complete(run: Values, columns: tuple[str, ...], leading_first: bool) -> bool:
-    """Whether the last row before the end of a cut-off text is whole: as many cells as
-    columns, and the last one not possibly cut (only "0" cannot begin a longer count)."""
-    cells = _trim(run.cells, len(columns), leading_first) if run.structured else run.cells
-    if len(cells) < len(columns) and not run.glued:  # glued digits may hold several cells
+def _whole(cell: str, column: str) -> bool:
+    """A last cell that the end of the text may have cut is whole all the same when it is
+    "0" in a count column: no count begins with 0 (an amount may: 0.5)."""
+    return cell.strip() == "0" and column.rpartition(".")[2] not in T.MONEY_COLUMNS
+
+
+def _complete(run: Values, columns: tuple[str, ...]) -> bool:
+    """Whether a run of free text or glued digits that a cut-off text ends with is whole:
+    as many cells as columns (free text may be torn anywhere; glued digits may hold
+    several cells), and the last one not possibly cut."""
+    if len(run.cells) < len(columns) and not run.glued:
         return False
-    return not run.open_end or (run.cells[-1].strip() == "0" and columns[-1] not in T.MONEY_COLUMNS)
+    return not run.open_end or _whole(run.cells[-1], columns[-1])
+
+
+def _cut_row(run: Values, columns: tuple[str, ...], padding: str | None, drops: bool
+             ) -> Values | None:
+    """The row a cut-off text ends in, as far as it is certain: the run itself when it is
+    whole, else its whole cells in their columns and the rest blank; None when none is
+    certain. Between separators every cell shows, so the cells before the last are
+    whole, and the last too when anything follows it (a separator, a space) or when
+    ``_whole`` says so; but not in a table that ``drops`` blank cells (the columns of
+    the cells shown are then not known), nor after a blank cell that may be the label's
+    span (unless the table writes spans as nothing: ``padding`` "trailing")."""
+    if not run.structured:
+        return run if _complete(run, columns) else None
+    width = len(columns)
+    cells = _trim(run.cells, width, padding)
+    if cells is None:
+        return run  # the reader says why it cannot be placed
+    cut = (run.open_end and len(cells) == len(run.cells)
+           and not _whole(cells[-1], columns[min(len(cells), width) - 1]))
+    if len(cells) > width:
+        return None if cut else run
+    if not cut and len(cells) == width:
+        return run
+    if cut:
+        cells.pop()  # nothing after it: the text may end inside it (45 of 456)
+    if drops or not any(c.strip() for c in cells) or (
+            not cells[0].strip() and not isinstance(cells[0], Lone) and padding != "trailing"):
+        return None
+    return Values(cells + [""] * (width - len(cells)))
+
+
+def _own_columns(header: list[str], row: T.Row) -> tuple[str | None, ...] | None:
+    """The columns a table 二 section's own header names, where it names fewer than the
+    national format's row has (信息内容 | 项目数量 | 处理决定数量): for each header cell the
+    row's column it names, or None for a column the format does not have. None when the
+    header is not such (as many columns as the format, a cell that names two, no column
+    of the row named at all)."""
+    if not header or len(header) >= row.width:
+        return None
+    named: list[str | None] = []
+    for cell in header:
+        columns = {column for word, column in T.COLUMN_WORDS if word in cell}
+        if len(columns) > 1 or not (columns or re.search(r"数量|件数|金额|总数", cell)):
+            return None
+        column = columns.pop() if columns else None
+        if column is not None and (column not in row.columns or column in named):
+            return None
+        named.append(column)
+    return tuple(named) if any(named) else None
 
 
 # --- the tables --------------------------------------------------------------------
@@ -391,15 +571,21 @@ class Reader:
         span = self.spans.get(name)
         if span is None:
             return None
-        stream = Stream(to_lines(self.text[span[0]:span[1]], self.shape))
+        region = self.text[span[0]:span[1]]
+        stream = Stream(to_lines(region, self.shape))
         # grids are whole tables; a text that ends inside a table was cut off
         stream.cut = self.shape != "tsv" and span[1] >= len(self.text.rstrip())
         stream.kept_blanks = self.shape == "tsv" or any(
             r.values.structured and _blank_before_value(r.values.cells) for r in stream.runs)
+        stream.padding = _padding(name, region)
         return stream
 
     def _rows(self, stream: Stream, rows: tuple[T.Row, ...], ordered: bool, table: str,
-              rules: Rules, leading_first: bool, in_yuan: bool = False) -> dict[str, list | None]:
+              rules: Rules, in_yuan: bool = False, own_headers: bool = False
+              ) -> dict[str, list | None]:
+        """The values of each row (None where not read); optional rows only where found.
+        ``own_headers``: a section whose header names fewer columns than the format is
+        read by its header (``_own_columns``)."""
         found = [m for i, row in enumerate(rows) for m in stream.matches(i, _pattern(row))]
         run_lines = {r.line for r in stream.runs}
         chosen = (_ordered(found, run_lines) if ordered
@@ -408,31 +594,44 @@ class Reader:
         self.spare[table] = spare
         seen = {m.row for m in chosen}
         # in a text cut off inside the table, the rows after the last label seen are lost,
-        # and so is that row itself unless it is whole
+        # and so is what is not certain of that row itself
         last = max(seen, default=-1) if stream.cut else len(rows)
-        out: dict[str, list | None] = dict.fromkeys(row.key for row in rows if row.kept)
-        lost = [row.key for i, row in enumerate(rows) if i > last and row.kept]
+        drops = not stream.kept_blanks and any(
+            r.values.structured and (cells := _trim(r.values.cells, rows[i].width, stream.padding))
+            and _dropped(r.values, cells, False) for i, r in assigned.items())
+        out: dict[str, list | None] = {row.key: None for i, row in enumerate(rows)
+                                       if not row.optional or i in seen}
+        lost = [row.key for i, row in enumerate(rows) if i > last and not row.optional]
+        labels = {m.row: m.start for m in chosen}
         for i, row in enumerate(rows[:last + 1]):
             run = assigned.get(i)
-            if i == last and stream.cut and not (run and _complete(run.values, row.columns,
-                                                                  leading_first)):
-                lost[:0] = [row.key] if row.kept else []
+            values = run.values if run else None
+            header = stream.header(labels[i]) if own_headers and values else []
+            own = _own_columns(header, row)
+            columns = tuple(c or cell for c, cell in zip(own, header)) if own else row.columns
+            if i == last and stream.cut and values is not None:
+                values = _cut_row(values, columns, stream.padding, drops)
+                if values is not None and values is not run.values:
+                    self.warnings.append(f"table {table}: row {row.key}: the text ends inside "
+                                         f"the row; only its first cells are read")
+            if i == last and stream.cut and values is None:
+                lost[:0] = [row.key] if row.key in out else []
                 continue
-            if not row.kept:
-                if run:
-                    self.warnings.append(f"table {table}: row {row.label} is not one of the "
-                                         f"record's; its numbers {_shown(run.values.cells)!r} "
-                                         "are left out")
+            if values is None:
+                if row.key in out:
+                    self.warnings.append(f"table {table}: row {row.key} not found" if i not in seen
+                                         else f"table {table}: row {row.key} has no values")
                 continue
-            if run is None:
-                self.warnings.append(f"table {table}: row {row.key} not found" if i not in seen
-                                     else f"table {table}: row {row.key} has no values")
-                continue
-            values, notes = read_run(run.values, row.columns, rules if row.width > 1 else (),
-                                     leading_first, stream.kept_blanks,
-                                     in_yuan and (row.key, T.WAN_YUAN[1]) == T.WAN_YUAN)
+            read, notes = read_run(values, columns, rules if row.width > 1 else (),
+                                   stream.padding, stream.kept_blanks or bool(own),
+                                   in_yuan and (row.key, T.WAN_YUAN[1]) == T.WAN_YUAN)
+            if own and read:
+                notes.append(f"read by the table's own header ({' | '.join(header)})" + "".join(
+                    f"; its column {cell} is not the format's, {value} left out"
+                    for c, cell, value in zip(own, header, read) if c is None and value is not None))
+                read = [read[own.index(c)] if c in own else None for c in row.columns]
             self.warnings += [f"table {table}: row {row.key}: {note}" for note in notes]
-            out[row.key] = values
+            out[row.key] = read
         if lost:
             self.warnings.append(f"table {table}: the text ends inside the table; rows "
                                  f"{', '.join(lost)} not read")
@@ -451,11 +650,11 @@ class Reader:
         rows = T.active_rows(tpl or "2021", extra=True)
         # the template asks for 万元; a header in 元 converts the cell it heads
         in_yuan = bool(re.search(r"单位:?元|\(元\)", stream.text))
-        raw = self._rows(stream, rows, ordered=False, table="二", rules=(),
-                         leading_first=False, in_yuan=in_yuan)
+        raw = self._rows(stream, rows, ordered=False, table="二", rules=(), in_yuan=in_yuan,
+                         own_headers=True)
         self._left_out("二", self.spare["二"])
         table = {row.key: dict(zip(row.columns, raw[row.key] or [None] * row.width))
-                 for row in rows if row.kept}
+                 for row in rows if row.key in raw}
         return table, tpl
 
     @staticmethod
@@ -477,8 +676,7 @@ class Reader:
         else:
             tpl = None
         rows = T.application_rows(tpl or self.active_fmt or "2021")
-        raw = self._rows(stream, rows, ordered=True, table="三", rules=ROW_TOTAL,
-                         leading_first=True)
+        raw = self._rows(stream, rows, ordered=True, table="三", rules=ROW_TOTAL)
         table = {"columns": list(T.APPLICANT_COLUMNS),
                  "rows": {k: v if v is not None else [None] * 7 for k, v in raw.items()}}
         subtotals = self._subtotals(stream)
@@ -492,7 +690,7 @@ class Reader:
         for run in self.spare["三"]:
             label = stream.line_label(run.line)
             key = next((k for k, word in T.SUBTOTALS if word in label and k not in found), None)
-            values = read_run(run.values, T.APPLICANT_COLUMNS, ROW_TOTAL, True,
+            values = read_run(run.values, T.APPLICANT_COLUMNS, ROW_TOTAL, stream.padding,
                               stream.kept_blanks)[0] if key else None
             if values:
                 found[key] = values
@@ -523,10 +721,11 @@ class Reader:
         glued = any(r.values.glued for r in runs)
         row = Values(cells, structured, glued, open_end=bool(runs) and runs[-1].values.open_end)
         values, notes = None, []
-        if stream is not None and stream.cut and not _complete(row, columns, True):
+        if stream is not None and stream.cut and not _complete(row, columns):
             notes = ["the text ends inside the table; its values are not read"]
         elif runs:
-            values, notes = read_run(row, columns, GROUP_TOTALS, True, stream is None or stream.kept_blanks)
+            values, notes = read_run(row, columns, GROUP_TOTALS, stream and stream.padding,
+                                     stream is None or stream.kept_blanks)
         if values and len(runs) > 1 and None not in values and not holds(GROUP_TOTALS, values):
             # numbers torn apart by header words (PDF text): their order is not certain
             values, notes = None, ["numbers interleaved with header words and totals do not add up"]

@@ -22,7 +22,7 @@ class Row:
     keys: tuple[str, ...]
     width: int = 1
     columns: tuple[str, ...] = ()
-    kept: bool = True  # False: a row some reports add, read only so its numbers stay apart
+    optional: bool = False  # a row some reports add: in the record only where the report has it
 
 
 # --- sections ---------------------------------------------------------------
@@ -72,11 +72,19 @@ ACTIVE_2019 = (
     Row("procurement", "政府集中采购", ("政府集中采购", "集中采购"), 2, ("count", "amount")),
 )
 
-# Rows some reports add to the 2019 table 二, which the record does not keep: found like
-# any row, so that their numbers are not taken for the row above.
+# Rows some reports add to the 2019 table 二 (record.md allows extra keys): in the record
+# only where the report has the row, with the columns of the rows beside it.
 EXTRA_2019 = (
-    Row("other_active_docs", "其他主动公开文件", ("其他主动公开文件",), 3, COLS_2019_DOCS, kept=False),
+    Row("other_active_docs", "其他主动公开文件", ("其他主动公开文件",), 3, COLS_2019_DOCS, optional=True),
 )
+
+# Words of table 二's column headers and the columns they name: a table that departs from
+# the national format and says so in its header (信息内容 | 项目数量 | 处理决定数量: two
+# columns where the format has three) is read by the columns its header names.
+COLUMN_WORDS = (("制发", "issued"), ("废止", "repealed"), ("现行有效", "in_force"),
+                ("新制作", "new_made"), ("新公开", "new_public"), ("对外公开总", "total_public"),
+                ("上一年", "previous"), ("增/减", "change"), ("增减", "change"), ("处理决定", "decisions"),
+                ("采购项目", "count"), ("采购总金额", "amount"), ("收费金额", "amount"))
 
 # Words that tell the table 二 format apart: its column headers (also truncated, as in
 # 现行有效件, or reworded, as in 本年新制发数量) and the rows only 2019 has.
@@ -171,7 +179,7 @@ TABLE_ANCHORS = {
 
 
 def active_rows(template: str, extra: bool = False) -> tuple[Row, ...]:
-    """Table 二's rows; ``extra``: with the rows the record does not keep, in place."""
+    """Table 二's rows; ``extra``: with the optional rows some reports add, in place."""
     if template != "2019":
         return ACTIVE_2021
     return ACTIVE_2019[:2] + EXTRA_2019 + ACTIVE_2019[2:] if extra else ACTIVE_2019

@@ -72,11 +72,20 @@ def is_traditional(text: str, converted: str | None = None) -> bool:
     return len(gone) >= 3 and len(gone) >= 0.05 * len(distinct)
 
 
+def _outside_gb2312(text: str) -> int:
+    """How many distinct Chinese characters of ``text`` GB 2312 lacks (traditional forms
+    do: 國, 們, 開; a simplified text has none, or a few rare ones in names)."""
+    return "".join(_cjk(set(text))).encode("gb2312", errors="replace").count(b"?")
+
+
 def to_simplified(text: str) -> str:
     """The text in simplified characters if it is written in traditional ones, else as is;
     same length (OpenCC's t2s maps characters one to one; if a phrase rule ever
-    changed the length, the characters are converted one by one)."""
-    if not text or not re.search(f"[{_CJK_RANGE}]", text):
+    changed the length, the characters are converted one by one). A text written in
+    traditional characters has many outside GB 2312: one with fewer than 3 is taken as
+    simplified without running the converter (which would also change simplified
+    characters such as 乾)."""
+    if not text or _outside_gb2312(text) < 3:
         return text
     converted = _converter().convert(text)
     if not is_traditional(text, converted):

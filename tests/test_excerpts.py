@@ -1,45 +1,59 @@
-"""86 real report pages the parser was not written on (tests/files/excerpts), field by field
-against what a person read off them (see tests/truth.py for the field kinds).
+"""Real report pages, field by field against what a person read off them (see
+tests/truth.py for the field kinds): tests/files/excerpts (86 pages) and
+tests/files/excerpts2 (49 other pages, gathered afterwards to see whether the parser
+generalises).
 
 - wrong or invented: never allowed, no xfail;
-- missed: allowed only where KNOWN_MISSES names the (excerpt, field) with the
-  reason a person reads more than the parser dares; a known miss that is no
-  longer missed fails too (strict), and the list stays within 3 % of fields.
+- missed: allowed only where KNOWN_MISSES names the (page, field) with the reason a
+  person reads more than the parser may; a known miss that is no longer missed fails
+  too (strict), and the list stays within 3 % of the judged fields of each folder.
 """
 import pytest
 
 from tests import truth
 
-KNOWN_MISSES: dict[tuple[str, str], str] = {}
+FOLDERS = {"excerpts": truth.EXCERPTS, "excerpts2": truth.EXCERPTS2}
+SIZES = {"excerpts": 86, "excerpts2": 49}
 
-NUMBERS = truth.numbers()
-_verdicts: dict[str, truth.Verdicts] = {}
+KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("excerpts/054", "apps_carry_total"):
+        "row 二 shows only '0 |' '0 |' then padding: its blank cells were dropped, and 0 in an "
+        "applicant column with 0 as total fits as well as two applicant columns of 0 with the "
+        "total blank; the person takes the total to be filled, the cells cannot tell",
+}
 
-
-def verdicts(number: str) -> truth.Verdicts:
-    if number not in _verdicts:
-        _verdicts[number] = truth.judge(*truth.parse_excerpt(number))
-    return _verdicts[number]
-
-
-def test_all_excerpts_present():
-    assert len(NUMBERS) == 86
+PAGES = [(name, number) for name, folder in FOLDERS.items() for number in truth.numbers(folder)]
+_verdicts: dict[tuple[str, str], truth.Verdicts] = {}
 
 
-@pytest.mark.parametrize("number", NUMBERS)
-def test_no_wrong_value(number):
-    v = verdicts(number)
+def verdicts(name: str, number: str) -> truth.Verdicts:
+    if (name, number) not in _verdicts:
+        _verdicts[name, number] = truth.judge(*truth.parse_excerpt(number, FOLDERS[name]))
+    return _verdicts[name, number]
+
+
+@pytest.mark.parametrize("name", FOLDERS)
+def test_all_excerpts_present(name):
+    assert len(truth.numbers(FOLDERS[name])) == SIZES[name]
+
+
+@pytest.mark.parametrize("name, number", PAGES)
+def test_no_wrong_value(name, number):
+    v = verdicts(name, number)
     assert v.wrong == [] and v.invented == []
 
 
-@pytest.mark.parametrize("number", NUMBERS)
-def test_missed_fields_are_known(number):
-    known = sorted(field for n, field in KNOWN_MISSES if n == number)
-    assert sorted(verdicts(number).missed) == known
+@pytest.mark.parametrize("name, number", PAGES)
+def test_missed_fields_are_known(name, number):
+    known = sorted(field for page, field in KNOWN_MISSES if page == f"{name}/{number}")
+    assert sorted(verdicts(name, number).missed) == known
 
 
-def test_known_misses_within_three_percent():
-    judged = sum(len(v.right) + len(v.wrong) + len(v.missed) for v in map(verdicts, NUMBERS))
-    assert judged >= 900
-    assert len(KNOWN_MISSES) <= 0.03 * judged
+@pytest.mark.parametrize("name", FOLDERS)
+def test_known_misses_within_three_percent(name):
+    judged = sum(len(v.right) + len(v.wrong) + len(v.missed)
+                 for v in (verdicts(n, number) for n, number in PAGES if n == name))
+    assert judged >= 500
+    known = [page for page, _ in KNOWN_MISSES if page.startswith(f"{name}/")]
+    assert len(known) <= 0.03 * judged
     assert all(reason.strip() for reason in KNOWN_MISSES.values())

@@ -13,8 +13,7 @@ TABLE_2021 = ("二、主动公开政府信息情况\n第二十条第(一)项 | |
 
 
 def title_of(text: str) -> M.Title | None:
-    found = M.find_title(normalize(text))
-    return M.read_title(found) if found else None
+    return M.find_title(normalize(text))
 
 
 # --- the organ as the title writes it ------------------------------------------------------
@@ -36,6 +35,17 @@ def title_of(text: str) -> M.Title | None:
     ("文字解读:济南市历下区大明湖街道办事处2022年政府信息公开工作年度报告",
      "济南市历下区大明湖街道办事处", 2022),  # a label before a colon is not part of the title
     ("固原市审计局2021年政府信息公开工作年度报告.pdf", "固原市审计局", 2021),  # an attachment's name
+    # a flip-book page (PDF turned into HTML pages): "Page N - " and the book's name
+    ("Page 8 - 威海市文登区信访局2022年政府信息公开工作年度报告", "威海市文登区信访局", 2022),  # excerpts2/014
+    ("Page 12 - 某某县财政局2021年度政府信息公开工作报告", "某某县财政局", 2021),
+    ("Page 9 - 2020年报_审计局", None, 2020),  # excerpts2/015: a file name; 审计局 alone names no organ
+    ("某某县教育局2023年政府信息公开工作年度报告_某某县人民政府网", "某某县教育局", 2023),  # a page title's site
+    ("自治区人民政府办公厅2022政府信息公开工作年度报告", "自治区人民政府办公厅", 2022),  # excerpts2/030: 年 lost
+    ("某某市商务局2019政务信息公开年度报告", "某某市商务局", 2019),
+    # public institutions: the organ grammar knows schools, hospitals …
+    ("怀远二中2021年政府信息公开工作年度报告", "怀远二中", 2021),  # excerpts2/044
+    ("临泉县实验小学2020年度政府信息公开工作年度报告", "临泉县实验小学", 2020),
+    ("岳阳市第一人民医院2022年政府信息公开工作年度报告", "岳阳市第一人民医院", 2022),
 ])
 def test_title_names_organ_and_year(title, org, year):
     read = M.read_title(title)
@@ -55,9 +65,14 @@ def test_title_names_organ_and_year(title, org, year):
     # 057: a fragment above a title that names its own organ is not joined to it
     ("州乡村振兴局\n湘西州乡村振兴局2023年度信息公开工作报告\n一、总体情况",
      "湘西州乡村振兴局2023年度信息公开工作报告"),
+    # excerpts2/030: the year ends the first line, its 年 lost
+    ("香港免费图库资料大全 香港免费图库资料大全\n\n政府信息公开\n\n自治区人民政府办公厅\n\n"
+     "发布时间:2023-01-30   浏览次数:   【字体:\n\n自治区人民政府办公厅2022\n\n政府信息公开工作年度报告\n\n"
+     "    依据《中华人民共和国政府信息公开条例》……编制本报告。\n", "自治区人民政府办公厅2022政府信息公开工作年度报告"),
+    ("黄石市人民政府办公室2023\n政府信息公开工作年度报告\n一、总体情况", "黄石市人民政府办公室2023政府信息公开工作年度报告"),
 ])
 def test_title_over_two_lines(text, title):
-    assert M.find_title(normalize(text)) == title
+    assert M.find_title(normalize(text)).text == title
 
 
 @pytest.mark.parametrize("text, org", [
@@ -85,6 +100,18 @@ def test_title_found_among_page_chrome(text, org):
     assert title_of(text).org == org
 
 
+@pytest.mark.parametrize("text, org", [
+    # excerpts2/017: a title naming no organ, the organ on its own line, then the date
+    ("政府信息公开工作年度报告\n武昌经开区管委会(滨江商务区管委会)\n2026年1月8日\n一、总体情况\n"
+     "2025年,武昌经济开发区管委会(滨江商务区管委会)深入贯彻落实……", "武昌经开区管委会(滨江商务区管委会)"),
+    ("2023年政府信息公开工作年度报告\n\n安化县第二中学\n\n(2024年1月20日)\n一、总体情况\n", "安化县第二中学"),
+    # a line under the title that no date follows is the body, not a byline
+    ("政府信息公开工作年度报告\n县人民政府办公室\n根据《条例》规定,编制本报告。\n", None),
+])
+def test_title_without_an_organ_takes_the_byline_above_the_date(text, org):
+    assert title_of(text).org == org
+
+
 # --- organs named elsewhere, and what is not an organ ---------------------------------------
 
 @pytest.mark.parametrize("name, expected", [
@@ -96,6 +123,8 @@ def test_title_found_among_page_chrome(text, org):
     ("西咸新区底张街道办事处2023年度政府", None), ("本单位政府", None), ("我镇", None),
     ("澳门博彩官网_体育投注平台人民政府外事办公室", None), ("平台", None), ("全部", None), ("政府", None),
     ("原创", None), ("admin", None), ("东郭镇年政府", None),
+    ("怀远二中", "怀远二中"), ("蚌埠市第二中学", "蚌埠市第二中学"), ("县妇幼保健院", "县妇幼保健院"),
+    ("机关幼儿园", "机关幼儿园"), ("工作中", None), ("其中", None), ("第一中", None),
 ])
 def test_organ_grammar(name, expected):
     assert M.organ(name) == expected
@@ -173,10 +202,10 @@ def test_metadata_box(text, key, value):
     ("报告中所列数据统计期限为2022年1月1日到12月31日。\n一、总体情况\n", 2022, "统计期限"),
     # 054: only the overview's first sentence says it
     ("一、总体情况\n2019年我局政府信息公开工作运行良好,政府信息公开咨询、申请以及答复工作均得到了顺利开展。\n"
-     "二、主动公开政府信息情况\n", 2019, "the years opening sections 一 and 二"),
+     "二、主动公开政府信息情况\n", 2019, "the years opening sentences of sections 一 to 四"),
     # 044 (traditional mirror): after a sub-heading ending in 。
     ("一、總體情況\n(一)主動公開情況。2022年,按照《中華人民共和國政府信息公開條例》要求,我局認真對政府信息進行收集。\n"
-     "二、主動公開政府信息情況\n", 2022, "the years opening sections 一 and 二"),
+     "二、主動公開政府信息情況\n", 2022, "the years opening sentences of sections 一 to 四"),
     # 032: the report's own name for itself
     ("一、总体情况\n台吉镇根据《条例》规定和市文件的具体要求……现将我镇2022年政府信息公开工作报告如下:\n",
      2022, "the report's name for itself"),
@@ -246,6 +275,46 @@ def test_title_wins_over_other_evidence_with_a_warning():
     found = M.year_of(title_of(text), normalize(text))
     assert found.value == 2023
     assert found.warnings == ("report year 2023 from the title; other evidence says 统计期限 2022",)
+
+
+def test_a_stale_statistics_period_is_outvoted_by_the_reports_name_and_sentences():
+    real = ("根据《中华人民共和国政府信息公开条例》和省、市有关要求,365体育直播,365体育备用网址自然资源和规划局"  # excerpts2/019
+            "编制了2021年政府信息公开年度报告。报告由总体情况,主动公开政府信息情况……六个部分组成。"
+            "本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n一、总体情况\n"
+            "2021年,365体育直播,365体育备用网址自然资源和规划局按照中央、省、市关于政务公开工作的相关要求和部署……\n"
+            "(二)依法依规办理依申请公开。完善依申请办理工作机制。2021年新收政府信息公开申请数量317件。\n")
+    norm = normalize(real)
+    found = M.year_of(None, norm, named=M.self_named(norm))
+    assert (found.value, found.source) == (2021, "the report's name for itself")
+    assert "统计期限 2020" in found.warnings[0]
+    written = ("本报告所列数据统计时限为2022年1月1日至2022年12月31日。\n一、总体情况\n"
+               "2023年,我镇坚持以公开为常态……\n二、主动公开政府信息情况\n"
+               "信息内容 | 本年(2023)制发件数 | 本年(2023)废止件数 |\n")  # the header and the sentences agree
+    found = M.year_of(None, normalize(written))
+    assert found.value == 2023
+
+
+def test_evidence_split_evenly_gives_no_year():
+    text = ("本报告所列数据统计期限自2021年1月1日起至2021年12月31日止。\n一、总体情况\n"
+            "2022年,我局认真贯彻落实《条例》……\n")
+    found = M.year_of(None, normalize(text))
+    assert found.value is None
+    assert found.warnings == ("report year not settled: the evidence is split (the years opening sentences "
+                              "of sections 一 to 四 2022, 统计期限 2021)",)
+    assert M.year_of(title_of("某局2021年政府信息公开工作年度报告\n" + text),
+                     normalize(text)).value == 2021  # a title settles it
+
+
+def test_years_opening_sentences_of_the_sections_that_report_on_the_year():
+    real = ("P. 9\n四、结转下年度继续办理 0 0 0 0 0 0 0\n"  # excerpts2/015 (PDF text), without its title line
+            "四、政府信息公开行政复议、行政诉讼情况\n2020 年,我单位对形成的政府信息实现了依法、有序公开,\n"
+            "未出现申请行政复议、提起行政诉讼的情况。\n五、存在的主要问题及改进情况\n"
+            "2021 年,我局将根据我区部署的政务公开工作具体要求,进\n")
+    record = parse_text(real)
+    assert (record["year"], record["title"]) == (2020, None)  # 2021 年,我局将… plans the next year
+    written = ("三、收到和处理政府信息公开申请情况\n2023年,本机关共收到政府信息公开申请3件,均已按期答复。\n"
+               "五、存在的主要问题及改进情况\n2024年,我局将进一步加强培训。\n")
+    assert M.year_of(None, normalize(written), body_end=normalize(written).index("五、")).value == 2023
 
 
 def test_published_from_a_date_line_under_the_title():

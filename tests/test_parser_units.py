@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from parsers.checks import run_checks
-from parsers.metadata import find_title, org_of, published_of, read_title, year_of
+from parsers.metadata import find_title, org_of, published_of, year_of
 from parsers.sections import split_sections
 from parsers.text import normalize
 from parsers.values import GROUP_TOTALS, ROW_TOTAL, place, read_cell
@@ -77,8 +77,8 @@ def test_subitem_is_not_a_section():
 def test_metadata_from_title_signature_and_period():
     text = normalize((CORPUS / "seeds" / "003_6c268c3b3a656887.txt").read_text(encoding="utf-8"))
     title = find_title(text)
-    assert title == "桦树镇2023年度政府信息公开年度工作报告"
-    assert org_of(read_title(title), text).value == "桦树镇"  # as the title writes it
+    assert title.text == "桦树镇2023年度政府信息公开年度工作报告"
+    assert org_of(title, text).value == "桦树镇"  # as the title writes it
     assert year_of(None, "本报告所列数据统计期限为2024年1月1日至2024年12月31日。").value == 2024
     assert year_of(None, "正文", published="2025-02-01")[:2] == (2024, "publication date")
     assert published_of("正文\n\n        大营镇人民政府\n       2024年1月10日  ") == "2024-01-10"

@@ -158,6 +158,71 @@ def test_traditional_characters_and_mirror_notes():
         ("2019", [12, -3, 9], [0, 0, 0])
 
 
+# --- blank cells written, padding ------------------------------------------------------
+
+def test_blank_cells_written_as_lone_pipes_are_counted_exactly():
+    real = ("自然人 |\n法人或其他组织 |\n总计 |\n|||||||\n商业企业 |\n科研机构 |\n社会公益组织 |\n"  # excerpts2/020
+            "法律服务机构 |\n其他 |\n|||||\n一、本年新收政府信息公开申请数量 |\n|\n|\n|\n|\n|\n|\n0 |\n||\n"
+            "二、上年结转政府信息公开申请数量 |\n|\n|\n|\n|\n|\n|\n0 |\n||\n三、本年度办理结果 |\n")
+    rows, _ = applications(APPS + " |\n申请人情况 |\n||||||||\n" + real)
+    assert rows["new_received"] == rows["carried_over"] == [None] * 6 + [0]  # not under 法律服务机构
+    written = ("一、本年新收政府信息公开申请数量 |\n|\n|\n2 |\n|\n|\n|\n2 |\n||\n"  # no header
+               "二、上年结转政府信息公开申请数量 |\n1 |\n|\n|\n|\n|\n|\n1 |\n||\n三、本年度办理结果 |\n")
+    rows, _ = applications(APPS + " |\n申请人情况 |\n||||||||\n" + written)
+    assert rows["new_received"] == [None, None, 2, None, None, None, 2]
+    assert rows["carried_over"] == [1, None, None, None, None, None, 1]
+
+
+def test_padding_at_both_ends_of_a_row_goes_where_the_header_puts_spans():
+    real = ("| | 自然人 | 法人或其他组织 | | | | | 总计 |\n"  # seed 001: spans written as blank cells
+            "| 一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+            "| | (七) 总计 | | 0 | 0 | 0 | 0 | 0 | 0 | |\n")
+    rows, _ = applications(APPS + " | 申请人情况 | | | | | | |\n" + real)
+    assert rows["total_processed"] == [0] * 6 + [None]  # the blank after the label is its span
+    header = "| 自然人 | 法人或其他组织 | 总计 | | | | | |\n"  # spans written as nothing: padding trails
+    row = ("| 一、本年新收政府信息公开申请数量 | | 5 | 0 | 0 | 0 | 0 | 5 | |\n"
+           "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n")
+    rows, _ = applications(APPS + " | 申请人情况 |\n" + header + row)
+    assert rows["new_received"] == [None, 5, 0, 0, 0, 0, 5]
+    rows, warnings = applications(APPS + " | 申请人情况 |\n" + row)  # no header: not known
+    assert rows["new_received"] == [None] * 7
+    assert any("which are padding is not known" in w for w in warnings)
+
+
+def test_a_blank_last_cell_written_as_a_lone_pipe_is_a_blank_cell():
+    real = ("|\n第二十条第(一)项 | |||\n|\n信息内容 |\n本年制发件数 |\n本年废止件数 |\n"  # excerpts2/038
+            "现行有效件数 (历史累计) |\n|\n规章 |\n0 |\n0 |\n|\n|\n行政规范性文件 |\n5 |\n12 |\n8 |\n|\n"
+            "第二十条第(五)项 | |||\n|\n信息内容 |\n本年处理决定数量 | ||\n|\n行政许可 |\n0 | ||\n")
+    table, _, _ = active(real)
+    assert (row(table, "regulations"), row(table, "normative_documents"), row(table, "licensing")) == \
+        ([0, 0, None], [5, 12, 8], [0])
+    written = ("|\n第二十条第（六）项 | |||\n|\n信息内容 |\n上一年项目数量 |\n本年增/减 |\n处理决定数量 |\n"
+               "|\n行政处罚 |\n|\n2 |\n|\n|\n行政强制 |\n1 |\n0 |\n1 |\n|\n")
+    table, _, _ = active(written)
+    assert (row(table, "penalty"), row(table, "coercion")) == ([None, 2, None], [1, 0, 1])
+
+
+# --- labels ---------------------------------------------------------------------------
+
+def test_rows_named_in_another_labels_explanation_are_not_rows():
+    real = ("第二十条第(五)项 | |||\n|\n信息内容 |\n上一年项目数量 (指2019年事项数) |\n"  # excerpts2/011
+            "本年增/减 (指2020年增加或减 少的事项 数,减用负 值表示,如 -8) |\n处理决定数量 (指2020年办 件量) |\n|\n"
+            "行政许可 |\n0 |\n0 |\n0 |\n|\n"
+            "其他对外管理服务事项(指行政许可以外的政务服务事项,含行政确认、行政奖励、行政裁决、行政给付、"
+            "行政处罚、行政强制、行政检查、行政征收和其他类,以及公共服务事项) |\n0 |\n0 |\n0 |\n|\n"
+            "第二十条第(六)项 | |||\n|\n信息内容 |\n上一年项目数量 (指2019年事项数) |\n本年增/减 |\n"
+            "处理决定数量 (指2020年办 件量) |\n|\n行政处罚 |\n0 |\n0 |\n0 |\n|\n行政强\n")
+    table, _, warnings = active(real, after="")
+    assert (row(table, "other_services"), row(table, "penalty")) == ([0, 0, 0], [0, 0, 0])
+    assert row(table, "coercion") == [None] * 3  # its label is cut off: no values
+    assert any("coercion" in w and "not read" in w for w in warnings)
+    written = ("第二十条第（六）项 |\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n"
+               "行政处罚(不含行政强制措施;行政许可的撤销另计) | 4 | 0 | 12 |\n行政强制 | 1 | 0 | 3 |\n")
+    table, _, _ = active(written)
+    assert (row(table, "penalty"), row(table, "coercion"), row(table, "licensing")) == \
+        ([4, 0, 12], [1, 0, 3], [None] * 3)
+
+
 # --- blank cells dropped ----------------------------------------------------------------
 
 def test_dropped_blank_cells_leave_the_columns_unknown():
@@ -185,7 +250,7 @@ def test_dropped_blank_cells_placed_where_the_totals_settle_them():
     assert rows["carried_over"] == [None] * 7  # 4+1 != 4: no placing keeps the rule
 
 
-# --- rows the record does not keep ------------------------------------------------------
+# --- rows some reports add ---------------------------------------------------------------
 
 def test_an_added_row_keeps_its_numbers_to_itself():
     real = ("第二十条第(一)项 | |||\n|\n信息内容 |\n本年新 制作数量 |\n本年新 公开数量 |\n对外公开总数量 |\n|\n"
@@ -196,12 +261,25 @@ def test_an_added_row_keeps_its_numbers_to_itself():
             "30 |\n30 |\n30 |\n|\n第二十条第(五)项 |\n")
     table, _, warnings = active(real)
     assert (row(table, "regulations"), row(table, "normative_documents")) == ([None] * 3, [47, 0, 0])
-    assert "other_active_docs" not in table
-    assert any("其他主动公开文件 is not one of the record's; its numbers '30 30 30'" in w for w in warnings)
+    assert table["other_active_docs"] == {"new_made": 30, "new_public": 30, "total_public": 30}
     written = ("第二十条第（一）项\n信息内容\n本年新制作数量\n本年新公开数量\n对外公开总数量\n"
                "规章\n规范性文件\n其他主动公开文件\n56\n45\n120\n第二十条第（五）项\n")
     table, _, _ = active(written)  # blank rows, then the added row's numbers: not 规范性文件's
     assert row(table, "normative_documents") == [None] * 3
+    assert row(table, "other_active_docs") == [56, 45, 120]
+
+
+def test_an_added_row_is_in_the_record_only_where_the_report_has_it():
+    from parsers.schema import validate
+    table = ("第二十条第(一)项 |\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n"
+             "规章 | 1 | 1 | 5 |\n规范性文件 | 2 | 2 | 9 |\n")
+    record = parse_text(HEAD + "二、主动公开政府信息情况\n" + table)
+    assert record["template"] == "2019" and "other_active_docs" not in record["active_disclosure"]
+    assert validate(record) == []
+    record = parse_text(HEAD + "二、主动公开政府信息情况\n" + table + "其他主动公开文件 | 30 | 30 | 88 |\n")
+    assert record["active_disclosure"]["other_active_docs"] == {"new_made": 30, "new_public": 30,
+                                                               "total_public": 88}
+    assert validate(record) == []
 
 
 def test_a_row_shown_blank_does_not_take_the_next_rows_numbers():
@@ -244,6 +322,27 @@ def test_2019_table_in_a_2023_report():
     written = "第二十条第（五）项\n行政许可 3 +1 120\n其他对外管理服务事项 0 0 0\n"
     table, template, _ = active(written)
     assert (template, row(table, "licensing")) == ("2019", [3, 1, 120])
+
+
+def test_a_section_that_names_fewer_columns_in_its_own_header_is_read_by_it():
+    real = ("第二十條第(一)項 | ||||\n信息內容 | 本年新製作數量 | 對外公開總數量 | ||\n"  # excerpt 060
+            "規範性文件 | 無 | 無 | ||\n第二十條第(五)項 | ||||\n信息內容 | 項目數量 | 處理決定數量 | ||\n"
+            "行政許可 | 4 | 142 | ||\n第二十條第(六)項 | ||||\n信息內容 | 處理決定數量 | |||\n"
+            "行政處罰 | 201件 | |||\n行政強製 | 6項 | |||\n")
+    table, _, warnings = active(real)
+    assert row(table, "licensing") == [None, None, 142]  # 項目數量 is not 上一年项目数量
+    assert (row(table, "penalty"), row(table, "coercion")) == ([None, None, 201], [None, None, 6])
+    assert any("项目数量 is not the format's, 4 left out" in w for w in warnings)
+    written = ("第二十条第（一）项\n信息内容\n本年新制作数量\n对外公开总数量\n规章\n2\n9\n"
+               "规范性文件\n5\n40\n第二十条第（五）项\n信息内容\n上一年项目数量\n处理决定数量\n"
+               "行政许可\n12\n300\n")
+    table, _, _ = active(written)
+    assert (row(table, "regulations"), row(table, "normative_documents"), row(table, "licensing")) == \
+        ([2, None, 9], [5, None, 40], [12, None, 300])
+    national = ("第二十条第（五）项 |\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n"
+                "行政许可 | 12 | 300 | |\n")  # the national header: its three columns stand
+    table, _, _ = active(national)
+    assert row(table, "licensing") == [12, 300, None]
 
 
 # --- what a cell says -----------------------------------------------------------------
@@ -300,19 +399,66 @@ def test_rows_before_the_cut_are_read_and_the_rest_warned_once():
     written = ("一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n"
                "二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1")  # the 1 may be 1x
     rows, warnings = applications(APPS + "\n" + written)
-    assert rows["new_received"] == [5, 0, 0, 0, 0, 0, 5] and rows["carried_over"] == [None] * 7
+    assert rows["new_received"] == [5, 0, 0, 0, 0, 0, 5]
+    assert rows["carried_over"] == [1, 0, 0, 0, 0, 0, None]  # its whole cells only
     assert sum("the text ends inside the table" in w for w in warnings) == 1
 
 
-def test_the_last_row_cut_in_the_middle_is_not_read():
-    real = "第二十条第(一)项 | |||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0"  # excerpt 083
+def test_the_last_row_cut_off_keeps_the_cells_that_are_certainly_whole():
+    real = "第二十条第(一)项 | |||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0\n"  # excerpt 083
     table, _, warnings = active(real, after="")
-    assert row(table, "regulations") == [None] * 3
+    assert row(table, "regulations") == [0, None, None]  # no count begins with 0: it is whole
     assert sum("the text ends inside the table" in w for w in warnings) == 1
+    assert any("row regulations: the text ends inside the row" in w for w in warnings)
+    real = ("第二十条第(一)项 | |||\n信息内容 | 本年新 制作数量 | 本年新 公开数量 | 对外公开总数量 |\n"  # excerpt 081
+            "规章 | 2 | 2 | 3 |\n规范性文件 | 11 | 11 | 119 |\n其他主动公开文件 | 56 | 45 \n")
+    table, _, _ = active(real, after="")
+    assert row(table, "other_active_docs") == [56, 45, None]  # the space after 45 ends it
+    real = "第二十条第(五)项\n|\n||||\n信息内容\n|\n上一年项目数量\n|\n本年增/减\n|\n处理决定数量\n|\n|\n行政许可\n|\n0\n"
+    table, _, _ = active(real, after="")  # excerpts2/029: the cell on the line after its pipe
+    assert row(table, "licensing") == [0, None, None]
     written = ("第二十条第（一）项 | |||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
                "规章 | 0 | 0 | 0 |\n行政规范性文件 | 1 | 2 | 1")  # 1 may be the start of 10
     table, _, _ = active(written, after="")
+    assert (row(table, "regulations"), row(table, "normative_documents")) == ([0, 0, 0], [1, 2, None])
+    table, _, _ = active(written.replace("2 | 1", "2 | 0.5"), after="")  # the 0 of an amount may go on
+    assert row(table, "normative_documents") == [1, 2, None]
+    written = ("第二十条第（八）项 |\n信息内容 | 本年收费金额（单位：万元） |\n行政事业性收费 | 0")
+    table, _, _ = active(written, after="")
+    assert table["fees"] == {"amount": None}  # 0.5 万元 would begin so
+
+
+def test_the_last_row_cut_off_is_not_read_where_its_cells_may_stand_anywhere():
+    pdf = ("第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 0 0 0\n"
+           "行政规范性文件 3 0\n")  # free text shows no blank: the row may be torn anywhere
+    table, _, _ = active(pdf, after="")
     assert (row(table, "regulations"), row(table, "normative_documents")) == ([0, 0, 0], [None] * 3)
+    dropped = (APPS + " |\n自然人 |\n法人或其他组织 |\n总计 |\n|||||||\n"  # excerpt 054: blanks dropped
+               "一、本年新收政府信息公开申请数量 |\n3 |\n3 |\n|||||||\n二、上年结转政府信息公开申请数量 |\n2 |\n")
+    rows, _ = applications(dropped)
+    assert rows["new_received"][6] == 3 and rows["carried_over"] == [None] * 7
+    spanned = (APPS + " | 申请人情况 | | | | | | |\n| 自然人 | 法人或其他组织 | | | | | 总计 |\n"
+               "| 一、本年新收政府信息公开申请数量 | | 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n"
+               "| 二、上年结转政府信息公开申请数量 | | 1 | 0")  # the blank may be the label's span
+    rows, _ = applications(spanned)
+    assert rows["new_received"] == [4, 0, 0, 0, 0, 0, 4] and rows["carried_over"] == [None] * 7
+
+
+def test_a_page_that_begins_inside_table_3_is_read_from_its_first_row():
+    real = ("Page 9 - 2020年报_审计局\nP. 9\n四、结转下年度继续办理 0 0 0 0 0 0 0\n"  # excerpts2/015: a flip-book page
+            "四、政府信息公开行政复议、行政诉讼情况\n2020 年,我单位对形成的政府信息实现了依法、有序公开,\n"
+            "行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n")
+    record = parse_text(real)
+    assert record["applications"]["rows"]["carried_forward"] == [0] * 7
+    written = ("Page 7 - 某某镇2022年政府信息公开工作年度报告\n3.其他 0 0 0 0 0 0 0\n(七)总计 5 1 0 0 0 0 6\n"
+               "四、结转下年度继续办理 1 0 0 0 0 0 1\n四、政府信息公开行政复议、行政诉讼情况\n")
+    rows = parse_text(written)["applications"]["rows"]
+    assert (rows["other_other"], rows["total_processed"], rows["carried_forward"]) == \
+        ([0] * 7, [5, 1, 0, 0, 0, 0, 6], [1, 0, 0, 0, 0, 0, 1])
+    assert rows["new_received"] == [None] * 7  # not on the page
+    prose = "Page 2 - 某某镇2022年政府信息公开工作年度报告\n本年新收政府信息公开申请3件,均已按期答复。\n"
+    assert parse_text(prose)["applications"] is None or \
+        parse_text(prose)["applications"]["rows"]["new_received"] == [None] * 7
 
 
 # --- numbers no count can be (issue 11) ------------------------------------------------

@@ -40,8 +40,10 @@ def _object(properties: dict, required: list | None = None, extra: bool = False)
 
 
 def active_shape(template: str) -> dict:
-    return _object({row.key: _object({column: cell(column) for column in row.columns})
-                    for row in T.active_rows(template)})
+    """Table 二: every row of the template, and the optional rows where a report has them."""
+    rows = T.active_rows(template, extra=True)
+    return _object({row.key: _object({column: cell(column) for column in row.columns}) for row in rows},
+                   required=[row.key for row in rows if not row.optional])
 
 
 def applications_shape(template: str) -> dict:
