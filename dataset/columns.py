@@ -71,7 +71,8 @@ def _cell(table: str, row: T.Row | str, column: str) -> Cell:
 def _all() -> tuple[Cell, ...]:
     """Every cell of both formats, once each, in template order."""
     cells = [_cell("active_disclosure", row, column)
-             for template in ("2021", "2019") for row in T.active_rows(template) for column in row.columns]
+             for template in ("2021", "2019") for row in T.active_rows(template, extra=True)
+             for column in row.columns]
     cells += [_cell("applications", row, column)
               for template in ("2021", "2019") for row in T.application_rows(template)
               for column in T.APPLICANT_COLUMNS]

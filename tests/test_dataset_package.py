@@ -28,7 +28,7 @@ def test_data_package_of_csv_and_parquet_exports_is_valid(tmp_path):
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     assert [r["path"] for r in package["resources"]] == ["reports.wide.csv", "reports.long.csv", "reports.wide.parquet"]
     fields = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}
-    assert len(fields) == len(WIDE) == 253
+    assert len(fields) == len(WIDE) == 256
     assert fields["art20_fees_amount"] | {"description": ""} == {
         "name": "art20_fees_amount", "type": "number", "title": "表二 主动公开政府信息情况：行政事业性收费·本年收费金额",
         "unit": "万元", "description": ""}
@@ -57,7 +57,7 @@ def test_columns_cover_every_column_with_label_and_unit():
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [row["name"] for row in rows] == [c.name for c in WIDE]
-    assert len(rows) == 253 and all(row["label"] and row["description"] and row["null"] for row in rows)
+    assert len(rows) == 256 and all(row["label"] and row["description"] and row["null"] for row in rows)
     by_name = {row["name"]: row for row in rows}
     assert (by_name["year"]["label"], by_name["year"]["unit"]) == ("报告年度", "年")
     assert by_name["organ_id"]["label"] == "机关编号"
@@ -76,4 +76,4 @@ def test_columns_cover_every_column_with_label_and_unit():
 def test_columns_markdown():
     result = CliRunner().invoke(app, ["columns"])
     lines = result.stdout.splitlines()
-    assert lines[0] == "| name | type | unit | label | description | null |" and len(lines) == 2 + 253
+    assert lines[0] == "| name | type | unit | label | description | null |" and len(lines) == 2 + 256
