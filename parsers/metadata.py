@@ -150,6 +150,12 @@ def read_title(title: str | None) -> Title | None:
     title = squash(title).strip("《》“”\"'|")
     title = re.sub(r"\.(?:pdf|docx?|wps|txt|html?)$|\((?:修订|更正|修改)[^()]{0,6}\)$", "", title, flags=re.I)
     title = re.sub(r"^[^:：]{0,8}[:：]|^Page\d{1,4}[-–—]", "", title, flags=re.I)  # 标题: / 附件1: / a flip-book's page
+    published = title
+    title = _NOTICE_OF_REPORT.sub("", title)  # 石桥镇关于(公布)2023年度…报告的公告
+    after = _AFTER_REPORT.search(title)  # …报告（东岭镇） / （图片版） / （超链版）
+    named_after = organ(after.group(1)) if after else None
+    if after:
+        title = title[:after.start()]
     m = _TITLE.match(title) or _TITLE.match(re.sub(r"_[^_]{1,30}$", "", title))  # …年报_审计局, …报告_某某网
     if not m:
         return None
@@ -158,13 +164,18 @@ def read_title(title: str | None) -> Title | None:
     year = int(y.group(1)) if y else None
     org = None
     if y and y.start() > 0:  # 钟祥镇2019年度…, XX局关于2022年度…
-        org = organ(re.sub(r"关于$", "", head[:y.start()]))
+        org = organ(re.sub(r"关于(?:公布|发布|印发)?$", "", head[:y.start()]))
     elif y:  # 2022年度螅镇政府信息公开…: the shortest organ before the report words
         org = _shortest_organ(title[y.end():])
     else:  # 会同县林业局信息公开工作年度报告
         org = _shortest_organ(title)
-    return Title(title, org, year)
+    return Title(published, org or named_after, year)
 
+
+# A bracket right after the report's words names the organ (…年度报告（东岭镇）) or the edition
+# (（图片版）, （超链版）); a notice wraps the report's name (关于公布…报告的公告).
+_AFTER_REPORT = re.compile(r"(?:(?<=报告)|(?<=年报))[(（]([^()（）]{1,30})[)）]$")
+_NOTICE_OF_REPORT = re.compile(r"的(?:公告|通告|通知)$")
 
 _REPORT_WORDS = re.compile(rf"(?:政府|政务)?(?:信息)?公开|{_REPORT_END}$")
 

@@ -295,12 +295,6 @@ def test_every_fetched_document_is_a_record_or_an_error(run):
     assert primary & error_urls == set()
 
 
-#: title shapes parsers.metadata.read_title does not read yet: the organ in brackets after the report's
-#: words (`2023年度政府信息公开工作报告（东岭镇）`) and a notice of the report (`石桥镇关于2023年度…报告的公告`).
-#: The record's org then comes from the body's own full name (芦塘县东岭镇人民政府), not the title's.
-UNREAD_TITLE = re.compile(r"报告（[^（）]+）$|关于.*报告的公告$")
-
-
 def test_records_carry_the_figures_the_farm_published(run):
     """Every table cell, organ and year of each crawled report is what its page or file says; the
     organ as the title writes it (the full name only where the title names none)."""
@@ -310,8 +304,7 @@ def test_records_carry_the_figures_the_farm_published(run):
         if not report.get("figures"):
             continue
         record = by_url[report["url"]]
-        organs = {report["org"], report["organ"]} if UNREAD_TITLE.search(report["title"]) else {report["org"]}
-        if record["org"] not in organs:
+        if record["org"] != report["org"]:
             wrong.append(f"{report['url']} org: {record['org']!r} != {report['org']!r}")
         if record["year"] != report["year"]:
             wrong.append(f"{report['url']} year: {record['year']!r} != {report['year']!r}")
@@ -323,10 +316,10 @@ def test_records_carry_the_figures_the_farm_published(run):
     assert checked == sum(1 for r in expected_records(run) if r.get("figures"))
 
 
-@pytest.mark.xfail(strict=True, reason="parsers.metadata.read_title reads neither （镇） after the report's "
-                                       "words nor 关于…报告的公告 (12 reports of 鹤鸣县 and 芦塘县)")
 def test_titles_with_the_organ_in_brackets_or_a_notice_give_the_titles_organ(run):
+    """`2023年度政府信息公开工作报告（东岭镇）`, `石桥镇关于2023年度…报告的公告`: the title's organ, not the body's."""
     by_url = {url: record for record in run["records"] for url in sources(record)}
-    unread = [r for r in expected_records(run) if UNREAD_TITLE.search(r["title"]) and r["org"] != r["organ"]]
-    assert len(unread) == 12  # 鹤鸣县 新华街道 and 芦塘县 东岭镇 (brackets), 石桥镇 and 青松乡 (notices), 3 years each
-    assert [r["url"] for r in unread if by_url[r["url"]]["org"] != r["org"]] == []
+    shaped = re.compile(r"报告（[^（）]+）$|关于.*报告的公告$")
+    titled = [r for r in expected_records(run) if shaped.search(r["title"]) and r["org"] != r["organ"]]
+    assert len(titled) == 12  # 鹤鸣县 新华街道 and 芦塘县 东岭镇 (brackets), 石桥镇 and 青松乡 (notices), 3 years each
+    assert [r["url"] for r in titled if by_url[r["url"]]["org"] != r["org"]] == []

@@ -348,3 +348,18 @@ def test_prose_only_report_is_a_record_but_an_image_only_page_is_not():
 def test_organ_that_the_report_names_as_its_author(text, org):
     norm = normalize(text)
     assert M.org_of(None, norm, named=M.self_named(norm)).value == org
+
+
+@pytest.mark.parametrize("title, org, year", [
+    # portals.md §4.3: an edition note after the report's words is not part of its name
+    ("宿州市人民政府2019年政府信息公开工作年度报告（图片版）", "宿州市人民政府", 2019),
+    ("上海市黄浦区人民政府2022年政府信息公开工作年度报告（超链版）", "上海市黄浦区人民政府", 2022),
+    # the organ in a bracket after the report's words, or a notice that publishes the report
+    ("2023年度政府信息公开工作报告（东岭镇）", "东岭镇", 2023),
+    ("2022年政府信息公开工作年度报告(城关街道办事处)", "城关街道办事处", 2022),
+    ("石桥镇关于2023年度政府信息公开工作年度报告的公告", "石桥镇", 2023),
+    ("平阳县司法局关于公布2021年政府信息公开工作年度报告的通知", "平阳县司法局", 2021),
+])
+def test_title_with_a_trailing_bracket_or_as_a_notice(title, org, year):
+    read = M.read_title(title)
+    assert (read.org, read.year, read.text) == (org, year, title)
