@@ -62,6 +62,7 @@ test-min: system-deps
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/accuracy.py
 	$(BIN)/python bench/documents.py
 	$(BIN)/python bench/crawl.py
 	$(BIN)/python bench/memory.py
