@@ -13,7 +13,8 @@ Written at close: OUTPUT_DIR/runs/<run>.json for this run (added up over all
 processes of the run in the incremental state: a resumed or distributed run
 is one run), OUTPUT_DIR/summary.json for what reports.jsonl, errors.jsonl and
 alternates.jsonl hold over all runs. A finished crawl in which every site
-failed sets the stat EVERY_SITE_FAILED (`scrapy crawl` then exits 1).
+failed sets the stat EVERY_SITE_FAILED (`scrapy crawl` then exits 1); not in a distributed
+run, where one worker may end before the others have written what they found.
 """
 from __future__ import annotations
 
@@ -47,6 +48,7 @@ class RunReport:
         self.max_sites = crawler.settings.getint("SUMMARY_MAX_SITES")
         self.resumed = crawler.settings.getbool("RUN_RESUMED")
         self.jobdir = crawler.settings.get("JOBDIR")
+        self.distributed = bool(crawler.settings.get("REDIS_URL"))
         self.sites: dict[str, Counter] = defaultdict(Counter)
         self.asked: dict[str, set[str]] = defaultdict(set)  # per site: URLs of documents asked for
         self.ended: dict[str, set[str]] = defaultdict(set)  # per site: URLs (as asked) that had an outcome
@@ -120,7 +122,8 @@ class RunReport:
         for name in report["fell_to_zero"]:
             logger.warning("site %s: no report found this run, %d in the previous run", name,
                            report["sites"][name]["previous_reports"])
-        if reason == "finished" and names and len(report["without_reports"]) == len(names):
+        if reason == "finished" and names and len(report["without_reports"]) == len(names) \
+                and not self.distributed:  # a worker's share says nothing of the other workers'
             stats.set_value(EVERY_SITE_FAILED, True)
             logger.error("no report found on any of the %d sites: see %s", len(names),
                          self.directory / "runs" / f"{self.run}.json")
