@@ -1,4 +1,4 @@
-"""Where the parser stands: per-field accuracy on the hand-read excerpts (two samples) and the 22 corpus documents.
+"""Where the parser stands: per-field accuracy on the hand-read excerpts (three samples) and the 22 corpus documents.
 
     .venv/bin/python bench/accuracy.py [--list]
 
@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 from tests import truth  # noqa: E402
 
 KINDS = ("right", "wrong", "missed", "invented")
+EXCERPTS3 = truth.EXCERPTS.parent / "excerpts3"  # a third sample, gathered to measure generalisation
 
 
 def table(title: str, counts: dict[str, Counter]) -> None:
@@ -92,6 +93,7 @@ def main() -> None:
     args = ap.parse_args()
     excerpts(args.list, truth.EXCERPTS, "excerpts")
     excerpts(args.list, truth.EXCERPTS2, "excerpts2, a second sample never tuned on")
+    excerpts(args.list, EXCERPTS3, "excerpts3, a third sample never tuned on")
     corpus(args.list)
 
 
