@@ -10,8 +10,10 @@ it is used; what is not certain stays None and the record says why:
 - organ: the title's words before the year (as written there: 钟祥镇 stays
   钟祥镇), else the report's own name for itself in the opening sentences
   (现将……2022年政府信息公开工作年度报告), the caller's hint, the 来源 /
-  发布机构 header, the signature; every candidate must read as an organ's name
-  (see ``organ``), never a piece of a sentence;
+  发布机构 header, the signature, the first line; every candidate must read as an
+  organ's name (see ``organ``), never a piece of a sentence, and one of these last
+  five that is not the organ the text reports for (结合杨村街道2025年度…工作编制, under
+  a portal's name on the first line) is passed over with a warning;
 - year: the title's; else the year that most kinds of evidence give (the
   统计期限 sentence, the report's name for itself, the years that open sentences
   of sections 一 to 四, the table header 本年(2023)): one stale sentence does
@@ -62,16 +64,22 @@ _GLUED_LABEL = re.compile(  # 信息来源:省统计局发布时间:2022-01-21: 
 # types of government organs, and of the public institutions that publish reports too
 # (schools, hospitals, research institutes, libraries …; 怀远二中 is a school).
 ORGAN_TYPES = ("人民政府", "政府", "办公室", "办公厅", "委员会", "管委会", "办事处", "街道", "局", "厅", "委",
-               "办", "署", "中心", "镇", "乡", "苏木", "区", "县", "市", "旗", "州", "盟", "省", "所", "站",
+               "办", "室", "署", "中心", "镇", "乡", "苏木", "区", "县", "市", "旗", "州", "盟", "省", "所", "站",
                "队", "会", "处", "科", "部", "社区", "村", "公司", "集团")
 INSTITUTION_TYPES = ("中学", "小学", "大学", "学校", "学院", "幼儿园", "医院", "卫生院", "研究院", "院",
                      "研究所", "图书馆", "博物馆", "馆", "校", r"(?<!第)[一二三四五六七八九十]{1,3}中")
 _ORGAN_END = re.compile(f"(?:{'|'.join(ORGAN_TYPES + INSTITUTION_TYPES)})$")
+# 政府 ends an organ's name only after a division (某县政府, 镇安县政府) or as 人民政府: in
+# 上海市人民政府参事室政府 or 中华人民共和国政府 it is the first word of 政府信息公开.
+_GOVERNMENT_AFTER = re.compile(r"(?:[省市县区旗州盟镇乡]|苏木|人民)政府$|(?<!政府)$")
 # A candidate that starts like a sentence, or has words no organ's name has, is prose.
 _PROSE_START = re.compile(r"^(?:请|根据|按照|依据|关于|现将|现|我|在|对|为|与|及|的|是|该|其|此|上述|联系|由|"
                           r"经(?!开|济)|全(?:部|年|县|市|区|镇|乡|局|体)|本(?:年|级|单位|机关|部门|行政|局|镇|乡|委|办|街道)|今年|一年)")
 _PROSE_INSIDE = re.compile(r"[的在了是请我]|(?<![青少老])年|统一|报告|本年|负责|联系|通过|根据|按照|发布|来源|"
-                           r"时间|日期|索引|标题|浏览|点击|体育|官网|网址|投注")
+                           r"时间|日期|索引|标题|浏览|点击|官网|网址|投注|"
+                           # 体育 in a bureau's compound name (教育体育局, 文化广电体育和旅游局), not in
+                           # the gambling spam mirrors put in place of a name (明升体育人民政府)
+                           r"体育(?!局|厅|委|运动|事业|发展|产业|中心|总会|场|馆|学校|和|与|旅游|服务)")
 # The organs that sign a report at its end (a table cell never ends so).
 _SIGNER_END = re.compile(r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|办事处|街道|局|厅|镇|乡|苏木|中心|区|县|市|旗|"
                          r"中学|小学|大学|学校|学院|医院|卫生院)$")
@@ -91,6 +99,8 @@ def organ(candidate: str | None) -> str | None:
         return None
     end = _ORGAN_END.search(bare)
     if not end or end.start() == 0 or _PROSE_START.search(bare) or _PROSE_INSIDE.search(bare):
+        return None
+    if not _GOVERNMENT_AFTER.search(bare):
         return None
     return name
 
@@ -401,6 +411,10 @@ def _template_clash(year: int, template: str | None) -> str | None:
     return None
 
 
+# A date with its weekday (2019年12月3日星期二) is a portal's clock, not the report's date.
+_WEEKDAY = re.compile(r"\s*(?:星期|周|礼拜)[一二三四五六日天]")
+
+
 def published_of(text: str, hint: str | None = None, head: dict[str, str] | None = None) -> str | None:
     """A date given by the caller or a header, else a date line under the title
     ((2021年1月22日)) or the signature date at the end."""
@@ -413,7 +427,7 @@ def published_of(text: str, hint: str | None = None, head: dict[str, str] | None
         if DATE.fullmatch(squash(line).strip("()")):
             return iso_date(line)
     tail = text.rstrip()[-200:]
-    dates = list(DATE.finditer(tail))
+    dates = [m for m in DATE.finditer(tail) if not _WEEKDAY.match(tail, m.end())]
     if dates:
         last = dates[-1]
         line = tail[tail.rfind("\n", 0, last.start()) + 1:]
@@ -428,16 +442,47 @@ def org_of(title: Title | None, text: str, *, named: list[Title] = (), hint: str
     if title and title.org:
         return Found(title.org, "title")
     head = headers(text) if head is None else head
-    candidates = [(read.org, "the report's name for itself") for read in named]
-    candidates += [(hint, "the caller's hint"), (head.get("来源"), "the 来源 header"),
-                   (head.get("发布机构"), "the 发布机构 header"), (_signature(text), "the signature"),
-                   (_first_line(text), "the first line")]
-    for raw, source in candidates:
+    for read in named:
+        if read.org:
+            return Found(read.org, "the report's name for itself")
+    reporting = reporting_organs(text)
+    passed: list[str] = []
+    for raw, source in ((hint, "the caller's hint"), (head.get("来源"), "the 来源 header"),
+                        (head.get("发布机构"), "the 发布机构 header"), (_signature(text), "the signature"),
+                        (_first_line(text), "the first line")):
         name = organ(raw)
-        if name:
-            note = () if source.startswith("the report") else (f"issuing organ from {source}",)
-            return Found(name, source, note)
-    return Found(None, "", ("issuing organ not found",))
+        if name and reporting and not any(_same_organ(name, other) for other in reporting):
+            passed.append(f"{source} names {name}, but the text reports for {'/'.join(reporting)}")
+        elif name:
+            return Found(name, source, (*passed, f"issuing organ from {source}"))
+    return Found(None, "", (*passed, "issuing organ not found"))
+
+
+# The text naming the organ whose year it reports on: 结合杨村街道2025年度政府信息公开工作
+# 情况编制; 2025年,杨村街道坚持…
+_COMBINED = re.compile(rf"结合(?P<org>[^,，。;；《》\n]{{2,40}}?){_YEAR}\s*年度?(?:的)?(?:政府|政务)?信息公开")
+_SUBJECT = re.compile(rf"(?:^|(?<=[\n。]))[ \t]*{_YEAR}\s*年度?[,，](?P<rest>[{_CJK}]{{3,30}})")
+_GENERIC_PLACE = re.compile(r"^[省市县区镇乡旗州盟]")
+
+
+def reporting_organs(text: str, span: int = 3000) -> list[str]:
+    """The organs the opening of the text names as the one reporting (the subject of its
+    结合…工作 and 2025年,…坚持 sentences), to tell a page's furniture (a portal's name
+    on the first line, a parent government's 来源) from the report's author."""
+    head = text[:span]
+    found = [organ(m.group("org")) for m in _COMBINED.finditer(head)]
+    for m in _SUBJECT.finditer(head):
+        rest = m.group("rest")
+        found.append(next((organ(rest[:k]) for k in range(3, len(rest)) if organ(rest[:k])), None))
+    return list(dict.fromkeys(name for name in found if name))
+
+
+def _same_organ(a: str, b: str) -> bool:
+    """Whether two names can be the same organ: one holds the other, once a bare 县/市/区…
+    that stands for the place is dropped (县行政审批服务管理局, 盂县行政审批服务管理局)."""
+    a, b = _NOTE.sub("", a), _NOTE.sub("", b)
+    core_a, core_b = _GENERIC_PLACE.sub("", a) or a, _GENERIC_PLACE.sub("", b) or b
+    return core_a in b or core_b in a
 
 
 def _signature(text: str) -> str | None:

@@ -22,7 +22,8 @@ MAX_TEXT_CHARS = 2_000_000
 
 
 class NotAReport(ValueError):
-    """The text has none of the annual report's structure (no title, heading or table)."""
+    """The text has none of the annual report's structure (no title, heading, table or report
+    prose), or it is the national format itself, blank."""
 
 
 class TooLarge(ValueError):
@@ -62,6 +63,44 @@ def _reports_in_prose(norm: str) -> bool:
     return sum("公开" in sentence for sentence in norm.split("。")[:-1]) >= 3
 
 
+# The template's own wording for the report speaking of itself (本报告根据《条例》…编制,
+# 本报告中所列数据统计期限为…): a report whose page heading is no title (the organ alone).
+_SPEAKS_AS_REPORT = re.compile(r"本(?:年度)?报告(?:是|由|根据|依据|按照|中?所列|数据)|编制本(?:年度)?报告")
+
+
+def _speaks_as_report(norm: str) -> bool:
+    head = norm[:3000]
+    return bool(_SPEAKS_AS_REPORT.search(head) or meta.self_named(norm))
+
+
+# The national format itself (国办公开办函〔2021〕30号 and its 2019 predecessor), republished
+# by portals as a page: the format's or its notice's whole name on a line (or over two,
+# 中华人民共和国 / 政府信息公开工作年度报告格式) or as the page's title; never a name
+# quoted inside a report's sentence (根据《…关于印发〈…年度报告格式〉的通知》…).
+_FORMAT_NAME = re.compile(r"(?:[^《》<>。,，;；]*关于印发)?[《<]?(?:中华人民共和国)?(?:政府信息公开工作)?年度报告格式"
+                          r"(?:\(试行\))?[》>]?(?:的通知)?")
+
+
+def _national_format(norm: str, head: dict, hints: Hints) -> str | None:
+    """The name under which the page publishes the national report format, or None."""
+    lines = [squash(line).strip("#|•·*-") for line in norm.splitlines()[:40]]
+    named = [normalize(squash(name)) for name in (hints.title, hints.list_title, head.get("标题")) if name]
+    named += lines + [a + b for a, b in zip(lines, lines[1:])]
+    return next((name for name in named if len(name) <= 100 and "报告格式" in name
+                 and _FORMAT_NAME.fullmatch(name)), None)
+
+
+def _has_numbers(*tables) -> bool:
+    """Whether any table holds a figure: the blank format has its labels only."""
+    def numbers(node) -> bool:
+        if isinstance(node, dict):
+            return any(numbers(value) for value in node.values())
+        if isinstance(node, list):
+            return any(numbers(value) for value in node)
+        return isinstance(node, (int, float)) and not isinstance(node, bool)
+    return any(numbers(table) for table in tables if table)
+
+
 def _body_end(headings: dict[str, tuple[int, int]]) -> int | None:
     """Where the sections that report on the year (一 to 四) end: the start of 五 or 六,
     which plan the next one."""
@@ -92,9 +131,14 @@ def build_record(text: str, *, grids: list[Grid] | None = None, hints: Hints | N
     headings = find_headings(norm)
     sections = split_sections(norm, text, normal.origin, headings=headings)
     has_tables = any((active, apps, review))
-    if not has_tables and not any(sections.values()) and not (title and _reports_in_prose(norm)):
+    if not has_tables and not any(sections.values()) and not (
+            (title or _speaks_as_report(norm)) and _reports_in_prose(norm)):
         raise NotAReport("no section heading and no statistics table of the annual report format, "
-                         "and no report prose under a report title (an image-only page?)")
+                         "and no prose speaking as a report or under a report title (an image-only page?)")
+    blank_format = _national_format(norm, head, hints)
+    if blank_format and not _has_numbers(active, apps, review) and not _speaks_as_report(norm):
+        raise NotAReport(f"the national report format itself ({blank_format}), with no figures: "
+                         "a template, not a report")
     named = meta.self_named(norm)
     published = meta.published_of(norm, hints.published, head)
     year = meta.year_of(title, norm, body_end=_body_end(headings), named=named, published=published,

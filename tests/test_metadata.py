@@ -46,6 +46,15 @@ def title_of(text: str) -> M.Title | None:
     ("怀远二中2021年政府信息公开工作年度报告", "怀远二中", 2021),  # excerpts2/044
     ("临泉县实验小学2020年度政府信息公开工作年度报告", "临泉县实验小学", 2020),
     ("岳阳市第一人民医院2022年政府信息公开工作年度报告", "岳阳市第一人民医院", 2022),
+    # year first, the organ glued to 政府信息公开: the 政府 is the report's word, not the organ's
+    ("2022年上海市人民政府参事室政府信息公开工作年度报告", "上海市人民政府参事室", 2022),  # excerpts3/064
+    ("2023年某某市人民政府研究室政府信息公开工作年度报告", "某某市人民政府研究室", 2023),
+    ("2021年某某县气象台政府信息公开工作年度报告", None, 2021),  # a type the grammar does not know: null
+    ("2020年某某县人民政府信息公开工作年度报告", "某某县人民政府", 2020),  # 人民政府 stays whole
+    # compound bureau and committee names
+    ("蜀山区教育体育局2022年政府信息公开工作年度报告", "蜀山区教育体育局", 2022),  # excerpts3/017
+    ("某某县文化广电体育和旅游局2021年政府信息公开工作年度报告", "某某县文化广电体育和旅游局", 2021),
+    ("2023年某某市自然资源和规划局政府信息公开工作年度报告", "某某市自然资源和规划局", 2023),
 ])
 def test_title_names_organ_and_year(title, org, year):
     read = M.read_title(title)
@@ -125,6 +134,16 @@ def test_title_without_an_organ_takes_the_byline_above_the_date(text, org):
     ("原创", None), ("admin", None), ("东郭镇年政府", None),
     ("怀远二中", "怀远二中"), ("蚌埠市第二中学", "蚌埠市第二中学"), ("县妇幼保健院", "县妇幼保健院"),
     ("机关幼儿园", "机关幼儿园"), ("工作中", None), ("其中", None), ("第一中", None),
+    # compound bureau and committee names (体育 among them), and the spam that takes a name's place
+    ("蜀山区教育体育局", "蜀山区教育体育局"), ("某某县文化广电旅游体育局", "某某县文化广电旅游体育局"),
+    ("某某市文化广电体育和旅游局", "某某市文化广电体育和旅游局"), ("某某县体育运动学校", "某某县体育运动学校"),
+    ("某某市自然资源和规划局", "某某市自然资源和规划局"), ("某某县卫生健康委员会", "某某县卫生健康委员会"),
+    ("某某区政务服务和大数据管理局", "某某区政务服务和大数据管理局"), ("某某县退役军人事务局", "某某县退役军人事务局"),
+    ("上海市人民政府参事室", "上海市人民政府参事室"),
+    ("明升体育人民政府外事办公室", None), ("开云体育官方网站人民政府", None),
+    # 政府 ends a name only after a division or as 人民政府
+    ("镇安县政府", "镇安县政府"), ("下湿壕镇政府", "下湿壕镇政府"), ("宁夏回族自治区人民政府", "宁夏回族自治区人民政府"),
+    ("中华人民共和国政府", None), ("上海市人民政府参事室政府", None), ("某某县气象台政府", None),
 ])
 def test_organ_grammar(name, expected):
     assert M.organ(name) == expected
@@ -323,6 +342,14 @@ def test_published_from_a_date_line_under_the_title():
     assert M.published_of(normalize(text)) == "2021-01-22"
 
 
+@pytest.mark.parametrize("text", [
+    "天津市武清区人民政府\n2019年12月3日星期二\n本报告根据《条例》编制。\n",  # excerpts3/009's top lines
+    "首页 | 政务公开\n今天是:2021年3月8日 星期一\n",
+])
+def test_a_portals_clock_is_no_publication_date(text):
+    assert M.published_of(normalize(text)) is None
+
+
 def test_prose_only_report_is_a_record_but_an_image_only_page_is_not():
     """086: a report written as prose under its title (no headings, no tables) is a report;
     a page that shows the report as an image has the title and the metadata box only."""
@@ -363,3 +390,100 @@ def test_organ_that_the_report_names_as_its_author(text, org):
 def test_title_with_a_trailing_bracket_or_as_a_notice(title, org, year):
     read = M.read_title(title)
     assert (read.org, read.year, read.text) == (org, year, title)
+
+
+# --- what is a report: decided on its content, not on a title -------------------------------
+
+def test_prose_report_under_an_organ_heading_is_a_record():
+    """excerpts3/001's shape: the page heading is the organ alone (no 年度报告 title), the body
+    speaks as the report (本报告根据…编制, 本报告中所列数据统计期限…) in prose only."""
+    text = ("某某县医疗保障局\n"
+            "本报告根据《中华人民共和国政府信息公开条例》(以下简称《条例》)和《国务院办公厅政府信息与政务公开办公室"
+            "关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》(国办公开办函〔2021〕30号)要求,结合某某县"
+            "医疗保障局2023年政府信息公开工作实际编制。本报告中所列数据统计期限为2023年1月1日至2023年12月31日。\n"
+            "2023年,县医疗保障局严格落实《条例》规定,坚持以公开为常态、不公开为例外。\n"
+            "(一)主动公开信息情况\n2023年,我局在县政府网站主动公开政府信息56条,公开医保政策解读4篇。\n"
+            "(二)依申请公开情况\n2023年我局未收到政府信息公开申请。\n")
+    record = parse_text(text)
+    assert (record["org"], record["year"]) == ("某某县医疗保障局", 2023)
+    assert "issuing organ from the first line" in record["warnings"]
+
+
+def test_a_notice_about_reports_in_prose_is_not_a_report():
+    """A municipal notice on compiling the reports (www.chnzj.gov.cn, 怀化市, 2022): prose about
+    disclosure and the reports, but it never speaks as a report."""
+    from parsers import NotAReport
+    text = ("怀化市政务公开政务服务领导小组办公室关于认真做好2021年政府信息公开工作年度报告编制发布工作的通知\n"
+            "各县市区人民政府,市直各单位:\n为贯彻落实国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国"
+            "政府信息公开工作年度报告格式》的通知(国办公开办函〔2021〕30号)要求,规范做好2021年政府信息公开工作年度"
+            "报告的编制和发布工作,现就有关事项通知如下:\n一、准确领会,认真部署\n政府信息公开工作年度报告(以下简称"
+            "年报),是《中华人民共和国政府信息公开条例》确立的法定制度安排。各地各部门要认真组织学习国办公开办函〔2021〕"
+            "30号文件。\n二、按时报送,及时公布\n1.市直单位于2022年1月26日前向市政务公开政务服务领导小组办公室提交年报,"
+            "并于2022年1月28日前在市政府门户网站公布。\n")
+    with pytest.raises(NotAReport):
+        parse_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    # excerpts3/044's shape: a county bureau's page republishing the notice, its name in the metadata box
+    "索引号 | 11341702486344515H/202110-00013 | 组配分类 | 公开制度 |\n发布机构 | 宁国市商务局 | 发文日期 | 2021-10-08 15:47 |\n"
+    "信息名称 | 国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知 | 内容概述 |\n"
+    "中华人民共和国政府信息公开工作年度报告格式\n政府信息公开工作年度报告(以下简称年度报告),是《中华人民共和国"
+    "政府信息公开条例》确立的法定制度安排。\n附件:\n一、总体情况\n第二十条第(一)项\n信息内容\n本年制发件数\n"
+    "本年废止件数\n现行有效件数\n规章\n行政规范性文件\n第二十条第(五)项\n信息内容\n本年处理决定数量\n行政许可\n",
+    # zrzy.smx.gov.cn/16903/616589856/1288675.html (三明市, 2021-11-02): the title split over a
+    # space, the format's name over two lines, then the format's own sections
+    "当前位置:首页 > 政府信息公开机制建设 >政府信息公开机制>文章详情\n\n国务院办公厅政府信息与政务公开办公室 "
+    "关于印发《中华人民共和国政府信息公开工作 年度报告格式》的通知\n\n发布时间:2021-11-02 09:08 来源:中国政府网 作者:\n\n"
+    "国办公开办函〔2021〕30号\n\n各省、自治区、直辖市人民政府办公厅,国务院各部委、各直属机构办公厅(室):\n\n"
+    "根据《中华人民共和国政府信息公开条例》第五十条的规定,现将修订后的《中华人民共和国政府信息公开工作年度报告格式》"
+    "印发给你们,请认真贯彻执行。\n\n国务院办公厅政府信息与政务公开办公室\n\n2021年9月26日\n\n中华人民共和国\n\n"
+    "政府信息公开工作年度报告格式\n\n政府信息公开工作年度报告(以下简称年度报告),是《中华人民共和国政府信息公开条例》"
+    "确立的法定制度安排。\n\n一、报告内容\n\n(一)总体情况。\n\n这一项报告本机关政府信息公开工作总体情况,对本机关"
+    "贯彻落实《中华人民共和国政府信息公开条例》情况进行综述,主要包括主动公开、依申请公开、政府信息管理。\n\n"
+    "(二)主动公开政府信息情况。\n\n这一项以表格形式报告。\n",
+])
+def test_the_national_format_republished_is_not_a_report(text):
+    from parsers import NotAReport
+    with pytest.raises(NotAReport, match="national report format"):
+        parse_text(text)
+
+
+def test_a_report_citing_the_format_notice_stays_a_report():
+    """Every report cites the 条例 and most the format's notice; they name no organ."""
+    text = ("2022年某某镇政府信息公开工作年度报告\n"  # excerpts3/052's preamble, set on one line
+            "本报告根据《中华人民共和国政府信息公开条例》、《国务院办公厅政府信息与政务公开办公室关于印发\n"
+            "<中华人民共和国政府信息公开工作年度报告格式>的通知\n》(国办公开办函〔2021〕30号)编制。\n"
+            "一、总体情况\n2022年,某某镇坚持以公开为常态。\n" + TABLE_2021)
+    record = parse_text(text)
+    assert (record["org"], record["year"]) == ("某某镇", 2022)
+
+
+# --- a portal's furniture is not the organ --------------------------------------------------
+
+def test_site_name_on_the_first_line_is_not_the_organ_the_body_reports_for():
+    """excerpts3/009's shape: the portal's name and its clock (a stale date with the weekday)
+    above a report whose body reports for a 街道; the organ is null with a warning, the date
+    neither the publication date nor the year."""
+    text = ("某某市某某区人民政府\n2020年5月6日星期三\n"
+            "本报告根据《中华人民共和国政府信息公开条例》,并结合城关街道2024年度政府信息公开工作情况编制。\n"
+            "一、总体情况\n2024年,城关街道坚持以公开为常态、不公开为例外,持续深化政府信息公开。\n"
+            "二、主动公开政府信息情况\n全年通过政务新媒体发布信息120条。\n")
+    record = parse_text(text)
+    assert (record["org"], record["year"], record["published"]) == (None, 2024, None)
+    assert any("the first line names 某某市某某区人民政府, but the text reports for 城关街道" in w
+               for w in record["warnings"])
+    agreeing = text.replace("某某市某某区人民政府\n", "某某区城关街道办事处\n")
+    assert parse_text(agreeing)["org"] == "某某区城关街道办事处"
+    parent = parse_text("来源:某某市某某区人民政府 发布时间:2025-01-20\n" + text.split("\n", 2)[2])
+    assert (parent["org"], parent["published"]) == (None, "2025-01-20")  # the 来源 a parent government
+
+
+@pytest.mark.parametrize("text, organs", [
+    ("本报告结合杨村街道2025年度政府信息公开工作情况编制。\n一、总体情况\n2025年,杨村街道坚持……", ["杨村街道"]),  # 009
+    ("结合盂县行政审批服务管理局2025年政务信息公开工作实际编制。\n2025年,县行政审批服务管理局严格依据……",
+     ["盂县行政审批服务管理局", "县行政审批服务管理局"]),  # 001
+    ("2023年,我局认真落实《条例》。\n2023年,全县共公开信息。\n", []),  # 我局, 全县: no name
+])
+def test_organs_the_text_reports_for(text, organs):
+    assert M.reporting_organs(normalize(text)) == organs
