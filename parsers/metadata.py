@@ -202,7 +202,23 @@ def _shortest_organ(rest: str) -> str | None:
     return None
 
 
-def _title_lines(text: str, limit: int = 60) -> list[str]:
+# An article of a rule (第三条 政府信息公开年度报告应当包括…): a sentence, never a title.
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}条")
+
+
+def heading_line(line: str) -> str | None:
+    """``line`` (from ``title_lines``) without a 标题: label if it can be a document's name:
+    not a breadcrumb, a sentence, an article of a rule or a metadata row."""
+    line = re.sub(r"^(?:标题|文章标题)[:：]?", "", line)
+    if not line or len(line) > 80 or _BREADCRUMB.search(line) or _SENTENCE.search(line):
+        return None
+    if _GLUED_LABEL.search(line) or re.search(r"索引号|文号", line) or _ARTICLE.match(line):
+        return None
+    return line
+
+
+def title_lines(text: str, limit: int = 60) -> list[str]:
+    """The top lines, squashed; a long line cut to the report's name that opens it."""
     lines = []
     for raw in text.splitlines()[:limit]:
         line = squash(raw).strip("#•·*|-")
@@ -220,13 +236,11 @@ def find_title(text: str) -> Title | None:
     …2023年度政府 / 信息公开工作年度报告); a title that names no organ takes the
     byline under it (``_byline``). Of several, the first that names both an organ and a
     year, else the first that names one of them, else the first."""
-    lines = _title_lines(text)
+    lines = title_lines(text)
     best: tuple[int, int, Title] | None = None
     for i, line in enumerate(lines):
-        line = re.sub(r"^(?:标题|文章标题)[:：]?", "", line)
-        if not line or len(line) > 80 or _BREADCRUMB.search(line) or _SENTENCE.search(line):
-            continue
-        if _GLUED_LABEL.search(line) or re.search(r"索引号|文号", line):
+        line = heading_line(line)
+        if not line:
             continue
         read = read_title(line)
         if read is None:
@@ -329,6 +343,12 @@ class Found(NamedTuple):
     warnings: tuple[str, ...] = ()
 
 
+def period_year(text: str) -> int | None:
+    """The year of the reporting period the text states (统计期限…2023年1月1日至…)."""
+    m = _PERIOD.search(text[:6000])
+    return int(next(g for g in m.groups() if g)) if m else None
+
+
 def _opening_years(text: str, end: int) -> list[int]:
     body = _NOTICE.sub("", text[:end])
     return [int(m.group(1)) for m in _OPENING_YEAR.finditer(body)]
@@ -341,9 +361,9 @@ def year_of(title: Title | None, text: str, *, body_end: int | None = None, name
     evidence: list[tuple[int, str]] = []
     if title and title.year:
         evidence.append((title.year, "title"))
-    m = _PERIOD.search(text[:6000])
-    if m:
-        evidence.append((int(next(g for g in m.groups() if g)), "统计期限"))
+    period = period_year(text)
+    if period:
+        evidence.append((period, "统计期限"))
     for read in named:
         if read.year:
             evidence.append((read.year, "the report's name for itself"))

@@ -9,6 +9,7 @@ from . import metadata as meta
 from .checks import run_checks
 from .grid import Grid, grids_to_text
 from .hints import NO_HINTS, Hints
+from .lookalike import not_a_report
 from .region import from_name as region_from_name
 from .region import merge as merge_region
 from .sections import find_headings, split_sections
@@ -23,7 +24,7 @@ MAX_TEXT_CHARS = 2_000_000
 
 class NotAReport(ValueError):
     """The text has none of the annual report's structure (no title, heading, table or report
-    prose), or it is the national format itself, blank."""
+    prose), or it speaks of the reports without being one (``lookalike``)."""
 
 
 class TooLarge(ValueError):
@@ -65,29 +66,15 @@ def _reports_in_prose(norm: str) -> bool:
 
 # The template's own wording for the report speaking of itself (本报告根据《条例》…编制,
 # 本报告中所列数据统计期限为…): a report whose page heading is no title (the organ alone).
-_SPEAKS_AS_REPORT = re.compile(r"本(?:年度)?报告(?:是|由|根据|依据|按照|中?所列|数据)|编制本(?:年度)?报告")
+_SPEAKS_AS_REPORT = re.compile(r"本(?:年度)?(?:报告|年报)(?:是|由|根据|依据|按照|中?所列|数据)|编制本(?:年度)?(?:报告|年报)")
 
 
 def _speaks_as_report(norm: str) -> bool:
-    head = norm[:3000]
-    return bool(_SPEAKS_AS_REPORT.search(head) or meta.self_named(norm))
+    return bool(_says_this_report(norm) or meta.self_named(norm))
 
 
-# The national format itself (国办公开办函〔2021〕30号 and its 2019 predecessor), republished
-# by portals as a page: the format's or its notice's whole name on a line (or over two,
-# 中华人民共和国 / 政府信息公开工作年度报告格式) or as the page's title; never a name
-# quoted inside a report's sentence (根据《…关于印发〈…年度报告格式〉的通知》…).
-_FORMAT_NAME = re.compile(r"(?:[^《》<>。,，;；]*关于印发)?[《<]?(?:中华人民共和国)?(?:政府信息公开工作)?年度报告格式"
-                          r"(?:\(试行\))?[》>]?(?:的通知)?")
-
-
-def _national_format(norm: str, head: dict, hints: Hints) -> str | None:
-    """The name under which the page publishes the national report format, or None."""
-    lines = [squash(line).strip("#|•·*-") for line in norm.splitlines()[:40]]
-    named = [normalize(squash(name)) for name in (hints.title, hints.list_title, head.get("标题")) if name]
-    named += lines + [a + b for a, b in zip(lines, lines[1:])]
-    return next((name for name in named if len(name) <= 100 and "报告格式" in name
-                 and _FORMAT_NAME.fullmatch(name)), None)
+def _says_this_report(norm: str) -> bool:
+    return bool(_SPEAKS_AS_REPORT.search(norm[:3000]))
 
 
 def _has_numbers(*tables) -> bool:
@@ -135,10 +122,10 @@ def build_record(text: str, *, grids: list[Grid] | None = None, hints: Hints | N
             (title or _speaks_as_report(norm)) and _reports_in_prose(norm)):
         raise NotAReport("no section heading and no statistics table of the annual report format, "
                          "and no prose speaking as a report or under a report title (an image-only page?)")
-    blank_format = _national_format(norm, head, hints)
-    if blank_format and not _has_numbers(active, apps, review) and not _speaks_as_report(norm):
-        raise NotAReport(f"the national report format itself ({blank_format}), with no figures: "
-                         "a template, not a report")
+    lookalike = not_a_report(norm, head=head, hints=hints, headings=headings,
+                             has_figures=_has_numbers(active, apps, review), speaks_as_report=_says_this_report(norm))
+    if lookalike:
+        raise NotAReport(lookalike)
     named = meta.self_named(norm)
     published = meta.published_of(norm, hints.published, head)
     year = meta.year_of(title, norm, body_end=_body_end(headings), named=named, published=published,

@@ -487,3 +487,93 @@ def test_site_name_on_the_first_line_is_not_the_organ_the_body_reports_for():
 ])
 def test_organs_the_text_reports_for(text, organs):
     assert M.reporting_organs(normalize(text)) == organs
+
+
+# --- look-alikes: rules, notices and part-year notes speak of the reports but report nothing --
+
+def _verdict(text: str) -> str:
+    from parsers import NotAReport
+    try:
+        parse_text(text)
+    except NotAReport as exc:
+        return str(exc)
+    return "record"
+
+
+@pytest.mark.parametrize("text, kind", [
+    # excerpts4/017's class (a 制度 on a spam mirror); here 八道江区's rule (xxgk-hj.cbs.gov.cn/qzf/gkyj/
+    # 201706/t20170610_86336.html, the search tool's copy, which starts at 第二条): no title, its
+    # contents listed as (一)…情况; items in the national sections' words
+    ("第二条 本制度由八道江区政务公开领导小组负责解释。\n"
+     "第三条 各镇(街)负责编制本区域的政府信息公开年度报告;区政府各部门负责编制本部门的政府信息公开年度报告。\n"
+     "第四条 各镇(街)、区政府各部门的政府信息公开年度报告主要包括以下内容:\n(一)依法主动公开政府信息的情况;\n"
+     "(二)行政机关依申请公开政府信息和不予公开政府信息的情况;\n(三)政府信息公开的收费及行政审批情况;\n"
+     "(四)因政府信息公开申请行政复议、提起行政诉讼的情况;\n(五)政府信息公开工作存在的主要问题及改进情况;\n"
+     "(六)其他需要报告事项。\n第五条 各级行政机关应当在每年2月1日前在八道江区政府网站公布本行政机关的政府信息公开"
+     "工作年度报告。\n第八条 本制度自2009年4月1日起施行。\n", "articles of a rule"),
+    # www.gswuwei.gov.cn/art/2025/12/19/art_76_1558865.html (武威市, 武政办发〔2025〕54号): a notice on
+    # compiling the 2025 reports, its name in full above the same name set over two lines
+    ("索引号: 12620600MB0523338C/2025-04735 公开方式: 主动公开\n发布机构: 信息公开办 组配分类: 武政办发\n"
+     "武威市人民政府办公室关于做好2025年政府信息公开工作年度报告编制和发布工作的通知\n发布日期: 2025-12-19 16:05\n\n"
+     "武威市人民政府办公室\n\n关于做好2025年政府信息公开工作年度报告\n\n编制和发布工作的通知\n\n"
+     "县、区人民政府,市政府各部门、各单位:\n\n为认真落实《中华人民共和国政府信息公开条例》,高质量做好2025年政府信息"
+     "公开工作年度报告编制和发布工作,现就有关事项通知如下:\n\n一、规范年报内容。要认真撰写年度报告中的总体情况,"
+     "按照主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面,梳理本县区本部门2025年度政府"
+     "信息公开工作完成情况。\n\n二、确保数据准确。认真填写规章、行政规范性文件的本年制发件数、本年废止件数。\n",
+     "rule or notice"),
+    # 国办公开办函〔2019〕60号 on a spam mirror (hongxingpaper.com/n2588035/n2588300/c13587052/content.html),
+    # traditional characters, its name over two lines whose first reads as a report's name
+    ("信息公開\n\n國務院辦公廳政府信息與政務公開辦公室\n關于政府信息公開工作年度報告\n有關事項的通知\n\n"
+     "文章來源:中央政府網 發布時間:2020-11-26\n\n國辦公開辦函〔2019〕60號\n\n"
+     "各省、自治區、直轄市人民政府辦公廳,國務院各部委、各直屬機構辦公廳(室):\n\n修訂后的《中華人民共和國政府信息公開"
+     "條例》已于2019年5月15日起施行。新條例法定主動公開內容更加優化,依申請公開程序更加完備,對政府信息公開工作年度報告"
+     "也提出了新的要求。現就有關事項通知如下:\n\n一、抓緊部署\n\n政府信息公開工作年度報告涉及的行政機關量大面廣。\n",
+     "rule or notice"),
+    # excerpts4/018's class (上海普陀's 2022年上半年政府信息公开数据统计); here a 街道's half-year summary
+    # (www.wenmi123.com/article/298145.html, a model-text site): 主动公开 figures under an overview heading
+    ("街道2017年上半年政府信息公开工作总结\n2017年上半年,在xx区政府信息公开领导小组的正确领导下,我街道认真落实"
+     "《中华人民共和国政府信息公开条例》,扎实推进政府信息公开工作,取得了一定成绩。现将工作总结如下:\n"
+     "一、政府信息公开工作的基本情况\n2017年上半年,我街道以做好主动公开为核心,不断深化政府信息公开内容。"
+     "全年共主动公开各类政府信息74件,为公众依法获取政府信息提供了保障。\n(一)突出重点,全面、及时、准确公开规范性文件\n"
+     "2017年上半年,我街道主动公开政府信息78条,规范性文件3件。\n", "part of a year"),
+    # a quarter's note in the template's own section words (written for this test)
+    ("某某县2023年第一季度政府信息公开工作情况\n一、主动公开政府信息情况\n第一季度,全县各级行政机关主动公开政府信息"
+     "1203条,其中规范性文件5件。\n二、政府信息公开申请情况\n第一季度共受理政府信息公开申请21件,均按时答复。\n"
+     "三、行政复议、行政诉讼情况\n第一季度未发生因政府信息公开引起的行政复议、行政诉讼。\n", "part of a year"),
+])
+def test_a_rule_notice_or_part_year_note_about_the_reports_is_not_a_report(text, kind):
+    assert kind in _verdict(text)
+
+
+def test_an_article_of_a_rule_is_never_a_title():
+    """excerpts4/017: a long article line that names the reports was cut into a title."""
+    text = ("第二条 各市人民政府和省政府有关部门应当于每年的3月10日前将本级本部门的政府信息公开年度报告报省政府办公厅"
+            "政府信息公开工作组,3月31日前在本级本部门门户网站上公布。\n")
+    assert title_of(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # www.nanjing.gov.cn/zzb/zfxxgk/zfxxgknb/gqzf_72697/qhqrmzf/201503/t20150313_1053704.html (秦淮区, 2014):
+    # no title in the copy, it lists its contents in the very words of excerpts4/017's rule
+    "2015年3月13日\n引 言\n本年报是根据《中华人民共和国政府信息公开条例》和《南京市政府信息公开规定》要求,由秦淮区"
+    "人民政府办公室综合区政府所属各行政机关的政府信息公开年度总结报告编制而成。全文包括概述、主动公开政府信息情况、"
+    "依申请公开政府信息情况、咨询处理情况(公民、法人和其他组织咨询情况)、复议、诉讼和申诉的情况、政府支出和收费、"
+    "其他工作情况、存在的主要问题和改进措施,并附相关的说明和指标统计表。本年报中所列数据的统计期限自2014年1月1日起至"
+    "12月31日止。\n一、概 述\n2014年我区政府信息公开工作以党的十八届三中、四中全会精神为指导,坚持以公开为常态、"
+    "不公开为例外的原则,政府信息公开工作稳步推进。全年区政府信息公开工作运行正常。\n",
+    # a report that cites the rule and speaks of its first half-year, under a menu naming the rule (written for this test)
+    "政府信息公开指南 政府信息公开制度 年度报告制度\n某某街道2023年政府信息公开工作年度报告\n"
+    "根据《某某市政府信息公开工作年度报告制度(试行)》,现将我街道2023年政府信息公开工作情况报告如下。\n"
+    "一、总体情况\n2023年上半年,我街道完成政务公开专区建设;下半年,主动公开政府信息128条。\n",
+])
+def test_a_report_citing_the_rule_or_its_half_year_stays_a_report(text):
+    assert _verdict(text) == "record"
+
+
+@pytest.mark.parametrize("number, folder", [("027", "excerpts4"), ("035", "excerpts2"), ("062", "excerpts")])
+def test_real_reports_citing_the_rule_stay_reports(number, folder):
+    """海口市人民政府研究室 2022 (《海南省政府信息公开工作年度报告制度》), 巴音乌兰苏木 2021 (two 年度报告制度),
+    会同县林业局 2020 (年度报告制度是条例规定的法定事项)."""
+    from tests import truth
+    record, want = truth.parse_excerpt(number, truth.EXCERPTS.parent / folder)
+    assert record is not None and record["year"] == want["year"]
