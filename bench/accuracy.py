@@ -19,8 +19,6 @@ sys.path.insert(0, str(ROOT))
 from tests import truth  # noqa: E402
 
 KINDS = ("right", "wrong", "missed", "invented")
-EXCERPTS3 = truth.EXCERPTS.parent / "excerpts3"  # a third sample, gathered to measure generalisation
-EXCERPTS4 = truth.EXCERPTS.parent / "excerpts4"  # a fourth, gathered while the parser was tuned on the third
 
 
 def table(title: str, counts: dict[str, Counter]) -> None:
@@ -93,9 +91,9 @@ def main() -> None:
     ap.add_argument("--list", action="store_true", help="name every field that is not right")
     args = ap.parse_args()
     excerpts(args.list, truth.EXCERPTS, "excerpts")
-    excerpts(args.list, truth.EXCERPTS2, "excerpts2, a second sample never tuned on")
-    excerpts(args.list, EXCERPTS3, "excerpts3, a third sample never tuned on")
-    excerpts(args.list, EXCERPTS4, "excerpts4, a fourth sample never tuned on")
+    excerpts(args.list, truth.EXCERPTS2, "excerpts2, a second sample")
+    excerpts(args.list, truth.EXCERPTS3, "excerpts3, a third sample (its misses were fixed by class)")
+    excerpts(args.list, truth.EXCERPTS4, "excerpts4, a fourth sample (96.8 % before any tuning on it)")
     corpus(args.list)
 
 

@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 EXCERPTS = Path(__file__).parent / "files" / "excerpts"
-EXCERPTS2 = Path(__file__).parent / "files" / "excerpts2"  # a second sample, never tuned on
+EXCERPTS2 = Path(__file__).parent / "files" / "excerpts2"  # a second sample, gathered afterwards
+EXCERPTS3 = Path(__file__).parent / "files" / "excerpts3"  # a third, to measure generalisation
+EXCERPTS4 = Path(__file__).parent / "files" / "excerpts4"  # a fourth, while tuning on the third
 
 ROW_KEYS = {"normative": "normative_documents"}
 COLUMNS_2021 = ("issued", "repealed", "in_force")
