@@ -504,15 +504,18 @@ def _complete(run: Values, columns: tuple[str, ...]) -> bool:
     return not run.open_end or _whole(run.cells[-1], columns[-1])
 
 
-def _cut_row(run: Values, columns: tuple[str, ...], padding: str | None, drops: bool
-             ) -> Values | None:
+def _cut_row(run: Values, columns: tuple[str, ...], padding: str | None, drops: bool,
+             headed: bool = False) -> Values | None:
     """The row a cut-off text ends in, as far as it is certain: the run itself when it is
     whole, else its whole cells in their columns and the rest blank; None when none is
     certain. Between separators every cell shows, so the cells before the last are
     whole, and the last too when anything follows it (a separator, a space) or when
     ``_whole`` says so; but not in a table that ``drops`` blank cells (the columns of
     the cells shown are then not known), nor after a blank cell that may be the label's
-    span (unless the table writes spans as nothing: ``padding`` "trailing")."""
+    span (unless the table writes spans as nothing: ``padding`` "trailing"). A row
+    whose section header names its columns one for one (``headed``) and that shows one
+    cell more, the text ending inside it, is whole: the extra cell is a fragment of what
+    followed the table (政府集中采购 | 0 | 0 | 20…)."""
     if not run.structured:
         return run if _complete(run, columns) else None
     width = len(columns)
@@ -521,6 +524,8 @@ def _cut_row(run: Values, columns: tuple[str, ...], padding: str | None, drops: 
         return run  # the reader says why it cannot be placed
     cut = (run.open_end and len(cells) == len(run.cells)
            and not _whole(cells[-1], columns[min(len(cells), width) - 1]))
+    if len(cells) == width + 1 and cut and headed and all(c.strip() for c in cells[:width]):
+        return Values(cells[:width])
     if len(cells) > width:
         return None if cut else run
     if not cut and len(cells) == width:
@@ -533,6 +538,19 @@ def _cut_row(run: Values, columns: tuple[str, ...], padding: str | None, drops: 
     return Values(cells + [""] * (width - len(cells)))
 
 
+def _named(header: list[str]) -> list[str | None] | None:
+    """For each cell of a table 二 section's header, the column it names, or None for a
+    count that names no column of either format; None when a cell names two columns or
+    is not a column header."""
+    named: list[str | None] = []
+    for cell in header:
+        columns = {column for word, column in T.COLUMN_WORDS if word in cell}
+        if len(columns) > 1 or not (columns or re.search(r"数量|件数|金额|总数", cell)):
+            return None
+        named.append(columns.pop() if columns else None)
+    return named
+
+
 def _own_columns(header: list[str], row: T.Row) -> tuple[str | None, ...] | None:
     """The columns a table 二 section's own header names, where it names fewer than the
     national format's row has (信息内容 | 项目数量 | 处理决定数量): for each header cell the
@@ -541,16 +559,13 @@ def _own_columns(header: list[str], row: T.Row) -> tuple[str | None, ...] | None
     of the row named at all)."""
     if not header or len(header) >= row.width:
         return None
-    named: list[str | None] = []
-    for cell in header:
-        columns = {column for word, column in T.COLUMN_WORDS if word in cell}
-        if len(columns) > 1 or not (columns or re.search(r"数量|件数|金额|总数", cell)):
-            return None
-        column = columns.pop() if columns else None
-        if column is not None and (column not in row.columns or column in named):
-            return None
-        named.append(column)
-    return tuple(named) if any(named) else None
+    named = _named(header)
+    if named is None or not any(named):
+        return None
+    shown = [c for c in named if c is not None]
+    if len(set(shown)) < len(shown) or not set(shown) <= set(row.columns):
+        return None
+    return tuple(named)
 
 
 # --- the tables --------------------------------------------------------------------
@@ -610,10 +625,15 @@ class Reader:
             own = _own_columns(header, row)
             columns = tuple(c or cell for c, cell in zip(own, header)) if own else row.columns
             if i == last and stream.cut and values is not None:
-                values = _cut_row(values, columns, stream.padding, drops)
+                values = _cut_row(values, columns, stream.padding, drops,
+                                  _named(header) == list(columns))
                 if values is not None and values is not run.values:
-                    self.warnings.append(f"table {table}: row {row.key}: the text ends inside "
-                                         f"the row; only its first cells are read")
+                    whole = len(values.cells) == len(columns) and all(c.strip() for c in values.cells)
+                    self.warnings.append(
+                        f"table {table}: row {row.key}: the text ends in {run.values.cells[-1]!r} "
+                        "after the row's cells; that fragment is left out" if whole else
+                        f"table {table}: row {row.key}: the text ends inside the row; only its "
+                        "first cells are read")
             if i == last and stream.cut and values is None:
                 lost[:0] = [row.key] if row.key in out else []
                 continue
