@@ -165,6 +165,7 @@ class Stream:
         self.text = "".join(parts)
         self.runs = [r for r in self.runs if not _parenthetical(self.text, r.pos)]
         self.asides = _asides(self.text, [r.pos for r in self.runs])
+        self.unlabelled: set[int] = set()  # runs of a row whose label is blank (``_unlabelled``)
         self.cut = False  # the text ends inside this table
         self.kept_blanks = True  # the text shows blank cells where they are
         self.padding: str | None = None  # where rows have their padding blank cells (see _trim)
@@ -189,7 +190,8 @@ class Stream:
                 return []
             if piece == "信息内容":  # the header ends where the first row with values begins
                 first = min((r.pos for r in self.runs if r.pos > self.labels[j]), default=pos)
-                stop = min(pos, self.labels[bisect_left(self.labels, first) - 1])
+                stop = min(pos, first if first in self.unlabelled
+                           else self.labels[bisect_left(self.labels, first) - 1])
                 return [self.text[self.labels[i]:ends[i]] for i in range(j + 1, k) if ends[i] <= stop]
         return []
 
@@ -551,6 +553,32 @@ def _named(header: list[str]) -> list[str | None] | None:
     return named
 
 
+def _unlabelled(stream: Stream, found: list[Match], rows: tuple[T.Row, ...]) -> Match | None:
+    """The first row of table 二's first section when its label is blank (a 规章 cell
+    emptied with the brackets around it): a place on the run of values, where the place
+    alone settles the row. It does where 规章 is named nowhere, the run stands between
+    a header that names the row's columns one for one and the label of the row that
+    follows it (行政规范性文件), with no label text on either side, and holds as many
+    cells as the row has columns."""
+    first, second = rows[0], rows[1]
+    if any(m.row == 0 for m in found):
+        return None
+    for m in (m for m in found if m.row == 1):
+        label = stream.labels[bisect_right(stream.labels, m.start) - 1]  # where its label piece starts
+        runs = [r for r in stream.runs if r.pos == label]
+        if len(runs) != 1 or not runs[0].values.structured:
+            continue
+        run = runs[0]
+        cells = _trim(run.values.cells, first.width, stream.padding)
+        if cells is None or len(cells) != first.width or not all(c.strip() for c in cells):
+            continue
+        stream.unlabelled.add(run.pos)
+        if _named(stream.header(m.start)) == list(first.columns) == list(second.columns):
+            return Match(0, run.pos, run.pos, run.line, run.line)
+        stream.unlabelled.discard(run.pos)
+    return None
+
+
 def _own_columns(header: list[str], row: T.Row) -> tuple[str | None, ...] | None:
     """The columns a table 二 section's own header names, where it names fewer than the
     national format's row has (信息内容 | 项目数量 | 处理决定数量): for each header cell the
@@ -602,6 +630,11 @@ class Reader:
         ``own_headers``: a section whose header names fewer columns than the format is
         read by its header (``_own_columns``)."""
         found = [m for i, row in enumerate(rows) for m in stream.matches(i, _pattern(row))]
+        blank = _unlabelled(stream, found, rows) if own_headers else None
+        if blank:
+            found.append(blank)
+            self.warnings.append(f"table {table}: row {rows[0].key}: its label is blank; read "
+                                 f"by its place, the first row under its header")
         run_lines = {r.line for r in stream.runs}
         chosen = (_ordered(found, run_lines) if ordered
                   else sorted(_first_each(found), key=lambda m: m.start))
