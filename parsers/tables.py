@@ -579,6 +579,20 @@ def _unlabelled(stream: Stream, found: list[Match], rows: tuple[T.Row, ...]) -> 
     return None
 
 
+def _header_columns(header: list[str]) -> list[str]:
+    """The columns a section's header names, in order, its cells joined (a header cell
+    may be torn over lines: 本年新 / 制作数量)."""
+    text = "".join(header)
+    found = sorted((m.start(), -len(word), column) for word, column in T.COLUMN_WORDS
+                   for m in re.finditer(re.escape(word), text))
+    columns, end = [], 0
+    for start, longest_first, column in found:
+        if start >= end:  # words inside a word already taken (增/减 in 本年增/减) are skipped
+            columns.append(column)
+            end = start - longest_first
+    return columns
+
+
 def _own_columns(header: list[str], row: T.Row) -> tuple[str | None, ...] | None:
     """The columns a table 二 section's own header names, where it names fewer than the
     national format's row has (信息内容 | 项目数量 | 处理决定数量): for each header cell the
@@ -608,6 +622,7 @@ class Reader:
         self.spans = locate(text)
         self.warnings: list[str] = []
         self.spare: dict[str, list[Run]] = {}
+        self.renamed: dict[str, tuple[str, ...]] = {}  # table 二 rows read by T.Row.alternative
         self.active_fmt: str | None = None  # table 三 falls back on it when its own shape is lost
 
     def stream(self, name: str) -> Stream | None:
@@ -657,6 +672,11 @@ class Reader:
             header = stream.header(labels[i]) if own_headers and values else []
             own = _own_columns(header, row)
             columns = tuple(c or cell for c, cell in zip(own, header)) if own else row.columns
+            if not own and row.alternative and _header_columns(header) == list(row.alternative):
+                columns = self.renamed[row.key] = row.alternative
+                self.warnings.append(f"table {table}: row {row.key}: its section's header names "
+                                     f"the other format's columns ({' | '.join(header)}); read "
+                                     f"under those names")
             if i == last and stream.cut and values is not None:
                 values = _cut_row(values, columns, stream.padding, drops,
                                   _named(header) == list(columns))
@@ -706,8 +726,9 @@ class Reader:
         raw = self._rows(stream, rows, ordered=False, table="二", rules=(), in_yuan=in_yuan,
                          own_headers=True)
         self._left_out("二", self.spare["二"])
-        table = {row.key: dict(zip(row.columns, raw[row.key] or [None] * row.width))
-                 for row in rows if row.key in raw}
+        table = {row.key: dict.fromkeys(row.columns) | dict(
+            zip(self.renamed.get(row.key, row.columns), raw[row.key] or [None] * row.width))
+            for row in rows if row.key in raw}
         return table, tpl
 
     @staticmethod
