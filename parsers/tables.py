@@ -651,8 +651,8 @@ class Reader:
             self.warnings.append(f"table {table}: row {rows[0].key}: its label is blank; read "
                                  f"by its place, the first row under its header")
         run_lines = {r.line for r in stream.runs}
-        chosen = (_ordered(found, run_lines) if ordered
-                  else sorted(_first_each(found), key=lambda m: m.start))
+        chosen = (_ordered(found, run_lines) if ordered  # a blank label's place goes first
+                  else sorted(_first_each(found), key=lambda m: (m.start, m.end)))
         assigned, spare = _align(stream, chosen)
         self.spare[table] = spare
         seen = {m.row for m in chosen}

@@ -79,6 +79,9 @@ def read_cell(raw: str | None) -> Cell | None:
     lost = _LOST_GLYPH.fullmatch(text)
     if lost:
         return _beside_lost_glyph(text, lost["a"] or lost["b"])
+    if text.strip(LOST_GLYPHS) != text and _VALUE_LIKE.fullmatch(text.strip(LOST_GLYPHS)):
+        return Cell(None, note=f"cell {text!r}: a lost glyph against the digits, perhaps "
+                               "one of them: not read", text=text)
     compact = "".join(text.split())
     if compact in _NO_CHANGE:
         return Cell(0, text=text, kind=SIGNED)
