@@ -482,9 +482,11 @@ def read_run(run: Values, columns: tuple[str, ...], rules: Rules = (), padding: 
     if cells is None:
         return None, notes
     values = []
-    for cell, column in zip(cells, columns):
-        name = column.rpartition(".")[2]
-        value, note = settle(cell, name, name in T.MONEY_COLUMNS, name in T.SIGNED_COLUMNS, in_yuan)
+    names = [column.rpartition(".")[2] for column in columns]
+    changes = any(name in T.SIGNED_COLUMNS for name in names)
+    for cell, column, name in zip(cells, columns, names):
+        value, note = settle(cell, name, name in T.MONEY_COLUMNS, name in T.SIGNED_COLUMNS, in_yuan,
+                             changes)
         if note:
             notes.append(f"column {column}: {note}")
         values.append(value)

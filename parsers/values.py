@@ -132,16 +132,18 @@ MAX_COUNT = 999_999_999  # no count of these tables comes near a billion
 MAX_AMOUNT = 10 ** 12    # 万元
 
 
-def settle(cell: Cell, column: str, money: bool, signed: bool, in_yuan: bool = False
-           ) -> tuple[Number | None, str]:
+def settle(cell: Cell, column: str, money: bool, signed: bool, in_yuan: bool = False,
+           plus: bool = False) -> tuple[Number | None, str]:
     """The value ``cell`` gives its column, or None and why (the same rule on every path).
     ``money``: the column holds an amount in 万元 (decimals allowed; a cell or header in
     元 is converted); ``signed``: the column is a change (本年增/减); every other column
-    counts things: a whole number from 0 to MAX_COUNT."""
+    counts things: a whole number from 0 to MAX_COUNT. ``plus``: the row has a change
+    column, whose sign writers carry into the cells beside it (+22 under 上一年项目数量):
+    there a plus sign changes no number and is read with a warning."""
     value = cell.value
     if value is None:
         return None, cell.note
-    if cell.kind == PLUS and not signed:  # "+22" under 上一年项目数量: 22
+    if cell.kind == PLUS and not signed and plus:
         cell = cell._replace(kind="", note=f"cell {cell.text!r}: a plus sign before a number "
                                            f"that is not a change, read as {value}")
     if cell.kind and not signed:

@@ -561,6 +561,8 @@ def test_signs_a_count_and_a_change_column_can_carry():
     table, _, warnings = active(written)
     assert (row(table, "penalty"), row(table, "coercion")) == ([5, -2, 30], [None, 0, 2])
     assert any(w.startswith("table 二: row coercion: column previous: cell '--4'") for w in warnings)
+    table, _, _ = active("第二十条第（五）项 |\n信息内容 | 本年处理决定数量 |\n行政许可 | +5 |\n")
+    assert table["licensing"] == {"decisions": None}  # no change column beside it: a sign is amiss
 
 
 def test_a_hybrid_table_keeps_each_section_under_the_columns_its_header_names():
