@@ -565,29 +565,24 @@ def test_signs_a_count_and_a_change_column_can_carry():
     assert table["licensing"] == {"decisions": None}  # no change column beside it: a sign is amiss
 
 
-def test_a_hybrid_table_keeps_each_section_under_the_columns_its_header_names():
+@pytest.mark.parametrize("table, key, docs, licensing", [
+    ("第二十条第(一)项\n\n信息内容\n\n本年新\n制作数量\n\n本年新\n公开数量\n\n对外公开总数量\n\n"  # excerpts3/018
+     "规章\n\n0\n\n0\n\n0\n\n规范性文件\n\n0\n\n0\n\n0\n\n第二十条第(五)项\n\n信息内容\n\n"
+     "本年处理决定数量\n\n行政许可\n\n5\n\n第二十条第(八)项\n\n信息内容\n\n本年收费金额(单位:万元)\n\n"
+     "行政事业性收费\n\n282.1\n", "regulations", [0, 0, 0], 5),
+    ("| 第二十条第（一）项 | | | |\n| 信息内容 | 本年新制作 数量 | 本年新公开 数量 | 对外公开总数 |\n"  # written
+     "| 规章 | 0 | 0 | 3 |\n| 行政规范性文件 | 6 | 6 | 31 |\n| 第二十条第（五）项 | | | |\n"
+     "| 信息内容 | 本年处理决定数量 | | |\n| 行政许可 | 75 | | |\n| 第二十条第（六）项 | | | |\n"
+     "| 信息内容 | 本年处理决定数量 | | |\n| 行政处罚 | 12 | | |\n", "normative_documents", [6, 6, 31], 75),
+])
+def test_a_hybrid_table_keeps_each_section_under_the_columns_its_header_names(table, key, docs, licensing):
     from parsers.schema import validate
-    real = ("第二十条第(一)项\n\n信息内容\n\n本年新\n制作数量\n\n本年新\n公开数量\n\n对外公开总数量\n\n"  # excerpts3/018
-            "规章\n\n0\n\n0\n\n0\n\n规范性文件\n\n0\n\n0\n\n0\n\n第二十条第(五)项\n\n信息内容\n\n"
-            "本年处理决定数量\n\n行政许可\n\n5\n\n第二十条第(八)项\n\n信息内容\n\n本年收费金额(单位:万元)\n\n"
-            "行政事业性收费\n\n282.1\n")
-    record = parse_text(HEAD + "二、主动公开政府信息情况\n" + real + "三、收到和处理政府信息公开申请情况\n")
-    table = record["active_disclosure"]
-    assert table["regulations"] == {"issued": None, "repealed": None, "in_force": None,
-                                    "new_made": 0, "new_public": 0, "total_public": 0}
-    assert table["licensing"] == {"decisions": 5} and table["fees"] == {"amount": 282.1}
-    assert validate(record) == []
-    written = ("| 第二十条第（一）项 | | | |\n| 信息内容 | 本年新制作 数量 | 本年新公开 数量 | 对外公开总数 |\n"
-               "| 规章 | 0 | 0 | 3 |\n| 行政规范性文件 | 6 | 6 | 31 |\n| 第二十条第（五）项 | | | |\n"
-               "| 信息内容 | 本年处理决定数量 | | |\n| 行政许可 | 75 | | |\n| 第二十条第（六）项 | | | |\n"
-               "| 信息内容 | 本年处理决定数量 | | |\n| 行政处罚 | 12 | | |\n| 行政强制 | 0 | | |\n")
-    record = parse_text(HEAD + "二、主动公开政府信息情况\n" + written + "三、收到和处理政府信息公开申请情况\n")
-    table = record["active_disclosure"]
-    assert table["normative_documents"] == {"issued": None, "repealed": None, "in_force": None,
-                                            "new_made": 6, "new_public": 6, "total_public": 31}
-    assert (table["licensing"], table["penalty"]) == ({"decisions": 75}, {"decisions": 12})
-    assert any("row normative_documents: its section's header names the other format's" in w
-               for w in record["warnings"])
+    record = parse_text(HEAD + "二、主动公开政府信息情况\n" + table + "三、收到和处理政府信息公开申请情况\n")
+    read = record["active_disclosure"]
+    assert read[key] == {"issued": None, "repealed": None, "in_force": None,
+                         **dict(zip(("new_made", "new_public", "total_public"), docs))}
+    assert read["licensing"] == {"decisions": licensing}
+    assert any(f"row {key}: its section's header names the other format's" in w for w in record["warnings"])
     assert validate(record) == []
 
 
