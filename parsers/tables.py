@@ -164,6 +164,7 @@ class Stream:
                                                              piece.glued, piece.open_end)))
         self.text = "".join(parts)
         self.runs = [r for r in self.runs if not _parenthetical(self.text, r.pos)]
+        self.run_starts = [r.pos for r in self.runs]  # in order: runs are met in text order
         self.asides = _asides(self.text, [r.pos for r in self.runs])
         self.unlabelled: set[int] = set()  # runs of a row whose label is blank (``_unlabelled``)
         self.cut = False  # the text ends inside this table
@@ -194,6 +195,13 @@ class Stream:
                            else self.labels[bisect_left(self.labels, first) - 1])
                 return [self.text[self.labels[i]:ends[i]] for i in range(j + 1, k) if ends[i] <= stop]
         return []
+
+    def heads(self, match: Match, marks: list[int]) -> bool:
+        """Whether a header word (``marks``: where they start, in order) follows the match
+        before the next run of values."""
+        k = bisect_left(self.run_starts, match.end)
+        j = bisect_left(marks, match.end)
+        return j < len(marks) and (k == len(self.run_starts) or marks[j] < self.run_starts[k])
 
     def _aside(self, pos: int) -> bool:
         k = bisect_right(self.asides, (pos, INFINITE)) - 1
@@ -581,18 +589,19 @@ def _unlabelled(stream: Stream, found: list[Match], rows: tuple[T.Row, ...]) -> 
     return None
 
 
+@lru_cache(maxsize=None)
+def _words(words: tuple[str, ...]) -> re.Pattern:
+    """Any of ``words``, the longest first where two start at one place."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+_COLUMN_OF = dict(T.COLUMN_WORDS)
+
+
 def _header_columns(header: list[str]) -> list[str]:
     """The columns a section's header names, in order, its cells joined (a header cell
     may be torn over lines: 本年新 / 制作数量)."""
-    text = "".join(header)
-    found = sorted((m.start(), -len(word), column) for word, column in T.COLUMN_WORDS
-                   for m in re.finditer(re.escape(word), text))
-    columns, end = [], 0
-    for start, longest_first, column in found:
-        if start >= end:  # words inside a word already taken (增/减 in 本年增/减) are skipped
-            columns.append(column)
-            end = start - longest_first
-    return columns
+    return [_COLUMN_OF[m.group()] for m in _words(tuple(_COLUMN_OF)).finditer("".join(header))]
 
 
 def _own_columns(header: list[str], row: T.Row) -> tuple[str | None, ...] | None:
@@ -641,12 +650,16 @@ class Reader:
         return stream
 
     def _rows(self, stream: Stream, rows: tuple[T.Row, ...], ordered: bool, table: str,
-              rules: Rules, in_yuan: bool = False, own_headers: bool = False
-              ) -> dict[str, list | None]:
+              rules: Rules, in_yuan: bool = False, own_headers: bool = False,
+              header_words: tuple[str, ...] = ()) -> dict[str, list | None]:
         """The values of each row (None where not read); optional rows only where found.
         ``own_headers``: a section whose header names fewer columns than the format is
-        read by its header (``_own_columns``)."""
+        read by its header (``_own_columns``); ``header_words``: a label followed by
+        one of them before any value is in the column header, not a row."""
         found = [m for i, row in enumerate(rows) for m in stream.matches(i, _pattern(row))]
+        if header_words:
+            marks = [m.start() for m in _words(header_words).finditer(stream.text)]
+            found = [m for m in found if not stream.heads(m, marks)]
         blank = _unlabelled(stream, found, rows) if own_headers else None
         if blank:
             found.append(blank)
@@ -752,7 +765,8 @@ class Reader:
         else:
             tpl = None
         rows = T.application_rows(tpl or self.active_fmt or "2021")
-        raw = self._rows(stream, rows, ordered=True, table="三", rules=ROW_TOTAL)
+        raw = self._rows(stream, rows, ordered=True, table="三", rules=ROW_TOTAL,
+                         header_words=T.APPLICANT_HEADER)
         table = {"columns": list(T.APPLICANT_COLUMNS),
                  "rows": {k: v if v is not None else [None] * 7 for k, v in raw.items()}}
         subtotals = self._subtotals(stream)

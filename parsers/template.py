@@ -109,6 +109,9 @@ SIGNED_COLUMNS = ("change",)
 
 APPLICANT_COLUMNS = ("natural_person", "commercial", "research", "social_welfare",
                      "legal_service", "other_org", "total")
+# Words of table 三's column header that no row label has: a row key (总计) followed by
+# them before any value is the header's column, not the row.
+APPLICANT_HEADER = ("商业企业", "科研机构", "社会公益组织", "法律服务机构")
 
 
 def _r(key: str, label: str, *keys: str) -> Row:

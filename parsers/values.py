@@ -74,14 +74,8 @@ def read_cell(raw: str | None) -> Cell | None:
     text = (raw or "").strip()
     if not text or text in NULL_MARKS or set(text) <= set("/-—–―─ "):
         return Cell(None)
-    if text in LOST_GLYPHS:
-        return Cell(None, note=f"cell {text!r}: a glyph the copy lost, not read", text=text)
-    lost = _LOST_GLYPH.fullmatch(text)
-    if lost:
-        return _beside_lost_glyph(text, lost["a"] or lost["b"])
-    if text.strip(LOST_GLYPHS) != text and _VALUE_LIKE.fullmatch(text.strip(LOST_GLYPHS)):
-        return Cell(None, note=f"cell {text!r}: a lost glyph against the digits, perhaps "
-                               "one of them: not read", text=text)
+    if text[0] in LOST_GLYPHS or text[-1] in LOST_GLYPHS:
+        return _lost_glyph(text)
     compact = "".join(text.split())
     if compact in _NO_CHANGE:
         return Cell(0, text=text, kind=SIGNED)
@@ -109,6 +103,21 @@ def read_cell(raw: str | None) -> Cell | None:
         why = ("digits parted by a space: one number or two cells"
                if _SPACED_DIGITS.search(text) else "not a number")
         return Cell(None, note=f"cell {text!r}: {why}", text=text)
+    return None
+
+
+def _lost_glyph(text: str) -> Cell | None:
+    """A cell that begins or ends with a lost glyph: alone, an unreadable cell; apart
+    from one number, the number with a note; against the digits, unreadable (it may
+    have been one of them); beside anything else, label text (None)."""
+    if len(text) == 1:
+        return Cell(None, note=f"cell {text!r}: a glyph the copy lost, not read", text=text)
+    lost = _LOST_GLYPH.fullmatch(text)
+    if lost:
+        return _beside_lost_glyph(text, lost["a"] or lost["b"])
+    if _VALUE_LIKE.fullmatch(text.strip(LOST_GLYPHS)):
+        return Cell(None, note=f"cell {text!r}: a lost glyph against the digits, perhaps "
+                               "one of them: not read", text=text)
     return None
 
 

@@ -598,3 +598,16 @@ def test_a_whole_last_row_is_read_when_a_fragment_of_what_followed_ends_the_text
     table, _, warnings = active(unheaded, after="")
     assert table["fees"] == {"amount": None}
     assert sum("the text ends inside the table" in w for w in warnings) == 1
+
+
+def test_the_header_column_total_is_not_the_total_row():
+    # found by tests/test_property.py: a table 三 cut after its first row, where the header's
+    # 总计 was the only other label and took the row's numbers as (七)总计
+    lines = (APPS + "\n申请人情况\n自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n"
+             "法律服务机构\n其他\n一、本年新收政府信息公开申请数量\n\n\n\n\n\n\n4")
+    rows, _ = applications(lines)
+    assert rows["total_processed"] == [None] * 7
+    piped = (APPS + " |\n申请人情况 |\n自然人 | 法人或其他组织 | 总计 |\n商业企业 | 科研机构 | 社会公益组织 | "
+             "法律服务机构 | 其他 |\n一、本年新收政府信息公开申请数量 | 2 | 1 | 0 | 0 | 0 | 0 | 3")
+    rows, _ = applications(piped)
+    assert rows["total_processed"] == [None] * 7 and rows["new_received"][:6] == [2, 1, 0, 0, 0, 0]
