@@ -164,7 +164,9 @@ class Stream:
                                                              piece.glued, piece.open_end)))
         self.text = "".join(parts)
         self.runs = [r for r in self.runs if not _parenthetical(self.text, r.pos)]
+        self.run_starts = [r.pos for r in self.runs]  # in order: runs are met in text order
         self.asides = _asides(self.text, [r.pos for r in self.runs])
+        self.unlabelled: set[int] = set()  # runs of a row whose label is blank (``_unlabelled``)
         self.cut = False  # the text ends inside this table
         self.kept_blanks = True  # the text shows blank cells where they are
         self.padding: str | None = None  # where rows have their padding blank cells (see _trim)
@@ -189,9 +191,17 @@ class Stream:
                 return []
             if piece == "信息内容":  # the header ends where the first row with values begins
                 first = min((r.pos for r in self.runs if r.pos > self.labels[j]), default=pos)
-                stop = min(pos, self.labels[bisect_left(self.labels, first) - 1])
+                stop = min(pos, first if first in self.unlabelled
+                           else self.labels[bisect_left(self.labels, first) - 1])
                 return [self.text[self.labels[i]:ends[i]] for i in range(j + 1, k) if ends[i] <= stop]
         return []
+
+    def heads(self, match: Match, marks: list[int]) -> bool:
+        """Whether a header word (``marks``: where they start, in order) follows the match
+        before the next run of values."""
+        k = bisect_left(self.run_starts, match.end)
+        j = bisect_left(marks, match.end)
+        return j < len(marks) and (k == len(self.run_starts) or marks[j] < self.run_starts[k])
 
     def _aside(self, pos: int) -> bool:
         k = bisect_right(self.asides, (pos, INFINITE)) - 1
@@ -480,9 +490,11 @@ def read_run(run: Values, columns: tuple[str, ...], rules: Rules = (), padding: 
     if cells is None:
         return None, notes
     values = []
-    for cell, column in zip(cells, columns):
-        name = column.rpartition(".")[2]
-        value, note = settle(cell, name, name in T.MONEY_COLUMNS, name in T.SIGNED_COLUMNS, in_yuan)
+    names = [column.rpartition(".")[2] for column in columns]
+    changes = any(name in T.SIGNED_COLUMNS for name in names)
+    for cell, column, name in zip(cells, columns, names):
+        value, note = settle(cell, name, name in T.MONEY_COLUMNS, name in T.SIGNED_COLUMNS, in_yuan,
+                             changes)
         if note:
             notes.append(f"column {column}: {note}")
         values.append(value)
@@ -504,15 +516,18 @@ def _complete(run: Values, columns: tuple[str, ...]) -> bool:
     return not run.open_end or _whole(run.cells[-1], columns[-1])
 
 
-def _cut_row(run: Values, columns: tuple[str, ...], padding: str | None, drops: bool
-             ) -> Values | None:
+def _cut_row(run: Values, columns: tuple[str, ...], padding: str | None, drops: bool,
+             headed: bool = False) -> Values | None:
     """The row a cut-off text ends in, as far as it is certain: the run itself when it is
     whole, else its whole cells in their columns and the rest blank; None when none is
     certain. Between separators every cell shows, so the cells before the last are
     whole, and the last too when anything follows it (a separator, a space) or when
     ``_whole`` says so; but not in a table that ``drops`` blank cells (the columns of
     the cells shown are then not known), nor after a blank cell that may be the label's
-    span (unless the table writes spans as nothing: ``padding`` "trailing")."""
+    span (unless the table writes spans as nothing: ``padding`` "trailing"). A row
+    whose section header names its columns one for one (``headed``) and that shows one
+    cell more, the text ending inside it, is whole: the extra cell is a fragment of what
+    followed the table (政府集中采购 | 0 | 0 | 20…)."""
     if not run.structured:
         return run if _complete(run, columns) else None
     width = len(columns)
@@ -521,6 +536,8 @@ def _cut_row(run: Values, columns: tuple[str, ...], padding: str | None, drops: 
         return run  # the reader says why it cannot be placed
     cut = (run.open_end and len(cells) == len(run.cells)
            and not _whole(cells[-1], columns[min(len(cells), width) - 1]))
+    if len(cells) == width + 1 and cut and headed and all(c.strip() for c in cells[:width]):
+        return Values(cells[:width])
     if len(cells) > width:
         return None if cut else run
     if not cut and len(cells) == width:
@@ -533,6 +550,60 @@ def _cut_row(run: Values, columns: tuple[str, ...], padding: str | None, drops: 
     return Values(cells + [""] * (width - len(cells)))
 
 
+def _named(header: list[str]) -> list[str | None] | None:
+    """For each cell of a table 二 section's header, the column it names, or None for a
+    count that names no column of either format; None when a cell names two columns or
+    is not a column header."""
+    named: list[str | None] = []
+    for cell in header:
+        columns = {column for word, column in T.COLUMN_WORDS if word in cell}
+        if len(columns) > 1 or not (columns or re.search(r"数量|件数|金额|总数", cell)):
+            return None
+        named.append(columns.pop() if columns else None)
+    return named
+
+
+def _unlabelled(stream: Stream, found: list[Match], rows: tuple[T.Row, ...]) -> Match | None:
+    """The first row of table 二's first section when its label is blank (a 规章 cell
+    emptied with the brackets around it): a place on the run of values, where the place
+    alone settles the row. It does where 规章 is named nowhere, the run stands between
+    a header that names the row's columns one for one and the label of the row that
+    follows it (行政规范性文件), with no label text on either side, and holds as many
+    cells as the row has columns."""
+    first, second = rows[0], rows[1]
+    if any(m.row == 0 for m in found):
+        return None
+    for m in (m for m in found if m.row == 1):
+        label = stream.labels[bisect_right(stream.labels, m.start) - 1]  # where its label piece starts
+        runs = [r for r in stream.runs if r.pos == label]
+        if len(runs) != 1 or not runs[0].values.structured:
+            continue
+        run = runs[0]
+        cells = _trim(run.values.cells, first.width, stream.padding)
+        if cells is None or len(cells) != first.width or not all(c.strip() for c in cells):
+            continue
+        stream.unlabelled.add(run.pos)
+        if _named(stream.header(m.start)) == list(first.columns) == list(second.columns):
+            return Match(0, run.pos, run.pos, run.line, run.line)
+        stream.unlabelled.discard(run.pos)
+    return None
+
+
+@lru_cache(maxsize=None)
+def _words(words: tuple[str, ...]) -> re.Pattern:
+    """Any of ``words``, the longest first where two start at one place."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+_COLUMN_OF = dict(T.COLUMN_WORDS)
+
+
+def _header_columns(header: list[str]) -> list[str]:
+    """The columns a section's header names, in order, its cells joined (a header cell
+    may be torn over lines: 本年新 / 制作数量)."""
+    return [_COLUMN_OF[m.group()] for m in _words(tuple(_COLUMN_OF)).finditer("".join(header))]
+
+
 def _own_columns(header: list[str], row: T.Row) -> tuple[str | None, ...] | None:
     """The columns a table 二 section's own header names, where it names fewer than the
     national format's row has (信息内容 | 项目数量 | 处理决定数量): for each header cell the
@@ -541,16 +612,13 @@ def _own_columns(header: list[str], row: T.Row) -> tuple[str | None, ...] | None
     of the row named at all)."""
     if not header or len(header) >= row.width:
         return None
-    named: list[str | None] = []
-    for cell in header:
-        columns = {column for word, column in T.COLUMN_WORDS if word in cell}
-        if len(columns) > 1 or not (columns or re.search(r"数量|件数|金额|总数", cell)):
-            return None
-        column = columns.pop() if columns else None
-        if column is not None and (column not in row.columns or column in named):
-            return None
-        named.append(column)
-    return tuple(named) if any(named) else None
+    named = _named(header)
+    if named is None or not any(named):
+        return None
+    shown = [c for c in named if c is not None]
+    if len(set(shown)) < len(shown) or not set(shown) <= set(row.columns):
+        return None
+    return tuple(named)
 
 
 # --- the tables --------------------------------------------------------------------
@@ -565,6 +633,7 @@ class Reader:
         self.spans = locate(text)
         self.warnings: list[str] = []
         self.spare: dict[str, list[Run]] = {}
+        self.renamed: dict[str, tuple[str, ...]] = {}  # table 二 rows read by T.Row.alternative
         self.active_fmt: str | None = None  # table 三 falls back on it when its own shape is lost
 
     def stream(self, name: str) -> Stream | None:
@@ -581,15 +650,24 @@ class Reader:
         return stream
 
     def _rows(self, stream: Stream, rows: tuple[T.Row, ...], ordered: bool, table: str,
-              rules: Rules, in_yuan: bool = False, own_headers: bool = False
-              ) -> dict[str, list | None]:
+              rules: Rules, in_yuan: bool = False, own_headers: bool = False,
+              header_words: tuple[str, ...] = ()) -> dict[str, list | None]:
         """The values of each row (None where not read); optional rows only where found.
         ``own_headers``: a section whose header names fewer columns than the format is
-        read by its header (``_own_columns``)."""
+        read by its header (``_own_columns``); ``header_words``: a label followed by
+        one of them before any value is in the column header, not a row."""
         found = [m for i, row in enumerate(rows) for m in stream.matches(i, _pattern(row))]
+        if header_words:
+            marks = [m.start() for m in _words(header_words).finditer(stream.text)]
+            found = [m for m in found if not stream.heads(m, marks)]
+        blank = _unlabelled(stream, found, rows) if own_headers else None
+        if blank:
+            found.append(blank)
+            self.warnings.append(f"table {table}: row {rows[0].key}: its label is blank; read "
+                                 f"by its place, the first row under its header")
         run_lines = {r.line for r in stream.runs}
-        chosen = (_ordered(found, run_lines) if ordered
-                  else sorted(_first_each(found), key=lambda m: m.start))
+        chosen = (_ordered(found, run_lines) if ordered  # a blank label's place goes first
+                  else sorted(_first_each(found), key=lambda m: (m.start, m.end)))
         assigned, spare = _align(stream, chosen)
         self.spare[table] = spare
         seen = {m.row for m in chosen}
@@ -609,11 +687,21 @@ class Reader:
             header = stream.header(labels[i]) if own_headers and values else []
             own = _own_columns(header, row)
             columns = tuple(c or cell for c, cell in zip(own, header)) if own else row.columns
+            if not own and row.alternative and _header_columns(header) == list(row.alternative):
+                columns = self.renamed[row.key] = row.alternative
+                self.warnings.append(f"table {table}: row {row.key}: its section's header names "
+                                     f"the other format's columns ({' | '.join(header)}); read "
+                                     f"under those names")
             if i == last and stream.cut and values is not None:
-                values = _cut_row(values, columns, stream.padding, drops)
+                values = _cut_row(values, columns, stream.padding, drops,
+                                  _named(header) == list(columns))
                 if values is not None and values is not run.values:
-                    self.warnings.append(f"table {table}: row {row.key}: the text ends inside "
-                                         f"the row; only its first cells are read")
+                    whole = len(values.cells) == len(columns) and all(c.strip() for c in values.cells)
+                    self.warnings.append(
+                        f"table {table}: row {row.key}: the text ends in {run.values.cells[-1]!r} "
+                        "after the row's cells; that fragment is left out" if whole else
+                        f"table {table}: row {row.key}: the text ends inside the row; only its "
+                        "first cells are read")
             if i == last and stream.cut and values is None:
                 lost[:0] = [row.key] if row.key in out else []
                 continue
@@ -653,8 +741,9 @@ class Reader:
         raw = self._rows(stream, rows, ordered=False, table="二", rules=(), in_yuan=in_yuan,
                          own_headers=True)
         self._left_out("二", self.spare["二"])
-        table = {row.key: dict(zip(row.columns, raw[row.key] or [None] * row.width))
-                 for row in rows if row.key in raw}
+        table = {row.key: dict.fromkeys(row.columns) | dict(
+            zip(self.renamed.get(row.key, row.columns), raw[row.key] or [None] * row.width))
+            for row in rows if row.key in raw}
         return table, tpl
 
     @staticmethod
@@ -676,7 +765,8 @@ class Reader:
         else:
             tpl = None
         rows = T.application_rows(tpl or self.active_fmt or "2021")
-        raw = self._rows(stream, rows, ordered=True, table="三", rules=ROW_TOTAL)
+        raw = self._rows(stream, rows, ordered=True, table="三", rules=ROW_TOTAL,
+                         header_words=T.APPLICANT_HEADER)
         table = {"columns": list(T.APPLICANT_COLUMNS),
                  "rows": {k: v if v is not None else [None] * 7 for k, v in raw.items()}}
         subtotals = self._subtotals(stream)

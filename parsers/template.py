@@ -23,6 +23,9 @@ class Row:
     width: int = 1
     columns: tuple[str, ...] = ()
     optional: bool = False  # a row some reports add: in the record only where the report has it
+    # The columns the other format gives the row: a hybrid table (2019 headers over (一),
+    # 2021 rows after) names them in the section's own header; read under those names.
+    alternative: tuple[str, ...] = ()
 
 
 # --- sections ---------------------------------------------------------------
@@ -52,8 +55,9 @@ COLS_2019_DOCS = ("new_made", "new_public", "total_public")
 COLS_2019_ITEMS = ("previous", "change", "decisions")
 
 ACTIVE_2021 = (
-    Row("regulations", "规章", ("规章",), 3, COLS_2021_DOCS),
-    Row("normative_documents", "行政规范性文件", ("规范性文件", "规范性档案"), 3, COLS_2021_DOCS),
+    Row("regulations", "规章", ("规章",), 3, COLS_2021_DOCS, alternative=COLS_2019_DOCS),
+    Row("normative_documents", "行政规范性文件", ("规范性文件", "规范性档案"), 3, COLS_2021_DOCS,
+        alternative=COLS_2019_DOCS),
     Row("licensing", "行政许可", ("行政许可",), 1, ("decisions",)),
     Row("penalty", "行政处罚", ("行政处罚",), 1, ("decisions",)),
     Row("coercion", "行政强制", ("行政强制",), 1, ("decisions",)),
@@ -61,8 +65,9 @@ ACTIVE_2021 = (
 )
 
 ACTIVE_2019 = (
-    Row("regulations", "规章", ("规章",), 3, COLS_2019_DOCS),
-    Row("normative_documents", "规范性文件", ("规范性文件", "规范性档案"), 3, COLS_2019_DOCS),
+    Row("regulations", "规章", ("规章",), 3, COLS_2019_DOCS, alternative=COLS_2021_DOCS),
+    Row("normative_documents", "规范性文件", ("规范性文件", "规范性档案"), 3, COLS_2019_DOCS,
+        alternative=COLS_2021_DOCS),
     Row("licensing", "行政许可", ("行政许可",), 3, COLS_2019_ITEMS),
     Row("other_services", "其他对外管理服务事项", ("其他对外管理服务事项", "对外管理服务"), 3,
         COLS_2019_ITEMS),
@@ -104,6 +109,9 @@ SIGNED_COLUMNS = ("change",)
 
 APPLICANT_COLUMNS = ("natural_person", "commercial", "research", "social_welfare",
                      "legal_service", "other_org", "total")
+# Words of table 三's column header that no row label has: a row key (总计) followed by
+# them before any value is the header's column, not the row.
+APPLICANT_HEADER = ("商业企业", "科研机构", "社会公益组织", "法律服务机构")
 
 
 def _r(key: str, label: str, *keys: str) -> Row:

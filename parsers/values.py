@@ -25,12 +25,13 @@ Number = float | int
 NULL_MARKS = frozenset({"/", "\\", "—", "——", "-", "--", "–", "―", "─", "无", "/ ", "×", "x", "X", "空"})
 
 # How a cell was written, beyond its number: only a change column (本年增/减) takes a
-# sign, a change word or an 增/减 pair.
-SIGNED, PAIR = "signed", "pair"
+# sign, a change word or an 增/减 pair; a plus sign alone changes no number, and a count
+# takes it with a warning (PLUS).
+SIGNED, PAIR, PLUS = "signed", "pair", "plus"
 MONEY_UNITS = ("万元", "万", "元")
 
 _CELL = re.compile(
-    r"(?P<word>增加|增长|新增|增|减少|减)?(?P<sign>[+-])?"
+    r"(?P<word>增加|增长|新增|增|减少|减)?(?P<sign>--|[+-])?"
     r"(?P<int>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?P<frac>\.[0-9]+)?"
     r"(?P<unit>万元|万|元|[件个条项項次人份家])?(?:\((?P<paren>[^()]*)\))?")
 _NO_CHANGE = frozenset({"未增未减", "无增减", "无增无减", "不增不减", "未增减", "持平", "无变化"})
@@ -39,12 +40,19 @@ _PAIR = re.compile(r"([0-9]+)/([0-9]+)")
 # 约20): a value, readable or not.
 _VALUE_LIKE = re.compile(r"[-+约近]?\d[\d\s,.+\-/()万元件个条项項次人份家余多%]*")
 _SPACED_DIGITS = re.compile(r"\d\s+\d")
+# A glyph a copy put where it lost a character (a no-break space, a full-width digit, a
+# word): "?" from a failed conversion, the replacement character, a missing-glyph box.
+# Never a sign or a dash: those say something of the number.
+LOST_GLYPHS = "?\ufffd\u25a1"
+# One lost glyph at one end of a cell, apart from the rest by a space: a lost glyph
+# right against the digits may have been a digit itself (a full-width 1 in "?0").
+_LOST_GLYPH = re.compile(rf"[{LOST_GLYPHS}]\s+(?P<a>\S.*)|(?P<b>.*\S)\s+[{LOST_GLYPHS}]")
 
 
 class Cell(NamedTuple):
     """One cell as read: ``value`` (None when blank, not applicable or unreadable), the
     money ``unit`` it states, a ``note`` when the reading needs a warning, the cell's
-    ``text`` and its ``kind`` (SIGNED, PAIR or "")."""
+    ``text`` and its ``kind`` (SIGNED, PAIR, PLUS or "")."""
 
     value: Optional[Number]
     unit: str = ""
@@ -66,12 +74,14 @@ def read_cell(raw: str | None) -> Cell | None:
     text = (raw or "").strip()
     if not text or text in NULL_MARKS or set(text) <= set("/-—–―─ "):
         return Cell(None)
+    if text[0] in LOST_GLYPHS or text[-1] in LOST_GLYPHS:
+        return _lost_glyph(text)
     compact = "".join(text.split())
     if compact in _NO_CHANGE:
         return Cell(0, text=text, kind=SIGNED)
     m = _CELL.fullmatch(compact)
     if m and not _SPACED_DIGITS.search(text):
-        negative = m["sign"] == "-" or (m["word"] or "").startswith("减")
+        negative = m["sign"] in ("-", "--") or (m["word"] or "").startswith("减")
         value = to_number("-" if negative else "", m["int"], m["frac"])
         unit = m["unit"] if m["unit"] in MONEY_UNITS else ""
         note = ""
@@ -80,7 +90,10 @@ def read_cell(raw: str | None) -> Cell | None:
                 unit = m["paren"]
             else:
                 note = f"cell {text!r} read as {value} (note dropped)"
-        return Cell(value, unit, note, text, SIGNED if m["word"] or m["sign"] else "")
+        if m["sign"] == "--":
+            note = f"cell {text!r}: a doubled minus read as one ({value})"
+        kind = PLUS if m["sign"] == "+" and not m["word"] else SIGNED if m["word"] or m["sign"] else ""
+        return Cell(value, unit, note, text, kind)
     m = _PAIR.fullmatch(compact)
     if m:
         if m[1] == m[2] == "0":
@@ -93,6 +106,33 @@ def read_cell(raw: str | None) -> Cell | None:
     return None
 
 
+def _lost_glyph(text: str) -> Cell | None:
+    """A cell that begins or ends with a lost glyph: alone, an unreadable cell; apart
+    from one number, the number with a note; against the digits, unreadable (it may
+    have been one of them); beside anything else, label text (None)."""
+    if len(text) == 1:
+        return Cell(None, note=f"cell {text!r}: a glyph the copy lost, not read", text=text)
+    lost = _LOST_GLYPH.fullmatch(text)
+    if lost:
+        return _beside_lost_glyph(text, lost["a"] or lost["b"])
+    if _VALUE_LIKE.fullmatch(text.strip(LOST_GLYPHS)):
+        return Cell(None, note=f"cell {text!r}: a lost glyph against the digits, perhaps "
+                               "one of them: not read", text=text)
+    return None
+
+
+def _beside_lost_glyph(text: str, rest: str) -> Cell | None:
+    """A cell of one number and a lost glyph apart from it: the number, with a note;
+    anything else beside the glyph (a word, two numbers, a second glyph) is not read."""
+    cell = read_cell(rest)
+    if cell is None:
+        return None
+    if cell.value is None or cell.note:
+        return Cell(None, note=f"cell {text!r}: a lost glyph beside {rest!r}, not read", text=text)
+    return cell._replace(note=f"cell {text!r}: a lost glyph beside the number, read as {cell.value}",
+                         text=text)
+
+
 def is_value(raw: str | None) -> bool:
     return read_cell(raw) is not None
 
@@ -101,15 +141,20 @@ MAX_COUNT = 999_999_999  # no count of these tables comes near a billion
 MAX_AMOUNT = 10 ** 12    # 万元
 
 
-def settle(cell: Cell, column: str, money: bool, signed: bool, in_yuan: bool = False
-           ) -> tuple[Number | None, str]:
+def settle(cell: Cell, column: str, money: bool, signed: bool, in_yuan: bool = False,
+           plus: bool = False) -> tuple[Number | None, str]:
     """The value ``cell`` gives its column, or None and why (the same rule on every path).
     ``money``: the column holds an amount in 万元 (decimals allowed; a cell or header in
     元 is converted); ``signed``: the column is a change (本年增/减); every other column
-    counts things: a whole number from 0 to MAX_COUNT."""
+    counts things: a whole number from 0 to MAX_COUNT. ``plus``: the row has a change
+    column, whose sign writers carry into the cells beside it (+22 under 上一年项目数量):
+    there a plus sign changes no number and is read with a warning."""
     value = cell.value
     if value is None:
         return None, cell.note
+    if cell.kind == PLUS and not signed and plus:
+        cell = cell._replace(kind="", note=f"cell {cell.text!r}: a plus sign before a number "
+                                           f"that is not a change, read as {value}")
     if cell.kind and not signed:
         return None, f"cell {cell.text!r} is a change, not a {'amount' if money else 'count'}"
     if money:

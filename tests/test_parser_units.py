@@ -18,6 +18,7 @@ CORPUS = Path(__file__).parent / "files" / "corpus"
 @pytest.mark.parametrize("raw, value", [
     ("0", 0), ("1,362", 1362), ("96171.6", 96171.6), ("-15", -15), ("", None), ("/", None),
     ("—", None), ("-", None), ("无", None), ("13575394432.52元", 13575394432.52),
+    ("? 0", 0), ("7 \ufffd", 7), ("\u25a1 12", 12), ("?5", None), ("? 1 2", None), ("--12", -12),
 ])
 def test_cells(raw, value):
     assert read_cell(raw).value == value

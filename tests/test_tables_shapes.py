@@ -497,3 +497,117 @@ def test_a_change_may_be_negative_and_money_may_have_decimals():
     assert any("row fees: column previous: cell '12.5'" in w for w in warnings)
     table, _, _ = active("第二十条第（八）项 |\n信息内容 | 本年收费金额（单位：万元） |\n行政事业性收费 | 12.5 |\n")
     assert table["fees"] == {"amount": 12.5}
+
+
+# --- round 3: classes from the third sample (tests/files/excerpts3) ----------------------
+
+def test_a_lost_glyph_beside_a_number_is_read_with_a_warning():
+    real = ("第二十条第(一)項 | |||\n信息內容 |\n本年制發件數 |\n本年廢止件數 |\n現行有效件數 |\n"  # excerpts3/055
+            "規章 |\n0 |\n? 0 |\n0 |\n行政規範性文件 |\n0 |\n? 0 |\n0 |\n")
+    table, _, warnings = active(real)
+    assert (row(table, "regulations"), row(table, "normative_documents")) == ([0, 0, 0], [0, 0, 0])
+    assert any("row regulations: column repealed: cell '? 0': a lost glyph" in w for w in warnings)
+    written = ("| 第二十条第（五）项 | | | |\n| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n"
+               "| 行政许可 | \ufffd 12 | 3 \u25a1 | 140 |\n| 其他对外管理服务事项 | ? | 0 | 7 |\n")
+    table, _, warnings = active(written)
+    assert row(table, "licensing") == [12, 3, 140]
+    assert row(table, "other_services") == [None, 0, 7]  # a glyph alone: the cell is unreadable
+    assert any("row other_services: column previous: cell '?'" in w for w in warnings)
+    touching = ("| 第二十条第（五）项 | | |\n| 信息内容 | 本年处理决定数量 | |\n"
+                "| 行政许可 | ?5 | |\n| 行政处罚 | 5 ? 3 | |\n")  # ?5 may have been 15 (a lost full-width 1)
+    table, _, warnings = active(touching)
+    assert (table["licensing"], table["penalty"]) == ({"decisions": None}, {"decisions": None})
+    assert any(w.startswith("table 二: row licensing") for w in warnings)
+
+
+def test_a_first_row_whose_label_is_blank_is_read_by_its_place_only_where_that_settles_it():
+    real = ("第二十条第\n\n信息内容\n\n本年制发件数\n\n本年废止件数\n\n现行有效件数\n\n  \n\n"  # excerpts3/065
+            "0\n\n0\n\n0\n\n行政规范性文件\n\n0\n\n0\n\n0\n\n第二十条第\n\n信息内容\n\n"
+            "本年处理决定数量\n\n行政许可\n\n124\n")
+    table, _, warnings = active(real)
+    assert (row(table, "regulations"), row(table, "normative_documents")) == ([0, 0, 0], [0, 0, 0])
+    assert table["licensing"] == {"decisions": 124}
+    assert any("row regulations: its label is blank" in w for w in warnings)
+    written = ("| 第二十条第(一)项 | | | |\n| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n"
+               "|  | 1 | 1 | 6 |\n| 规范性文件 | 2 | 2 | 9 |\n")
+    table, template, _ = active(written)
+    assert (template, row(table, "regulations"), row(table, "normative_documents")) == \
+        ("2019", [1, 1, 6], [2, 2, 9])
+    headless = "| 第二十条第(一)项 | | | |\n|  | 1 | 1 | 6 |\n| 规范性文件 | 2 | 2 | 9 |\n"
+    table, _, _ = active(headless)  # no header to place it under: not read
+    assert row(table, "regulations") == [None] * 3 and row(table, "normative_documents") == [2, 2, 9]
+    short = written.replace("|  | 1 | 1 | 6 |", "|  | 1 | 6 | |")  # two cells: which two columns?
+    table, _, _ = active(short)
+    assert row(table, "regulations") == [None] * 3
+    torn = written.replace("|  | 1 |", "| 章 | 1 |")  # label text beside it is not a blank label
+    table, _, _ = active(torn)
+    assert row(table, "regulations") == [None] * 3
+
+
+def test_signs_a_count_and_a_change_column_can_carry():
+    real = ("信息内容 |\n本年新制作数量 |\n本年新公开数量 |\n对外公开总数量 |\n规章 |\n0 |\n0 |\n0 |\n"  # excerpts3/047
+            "规范性文件 |\n0 |\n0 |\n0 |\n第二十条第(五)项 |\n|||\n信息内容 |\n上一年项目数量 |\n本年增/减 |\n"
+            "处理决定数量 |\n行政许可 |\n16 |\n+3 |\n780 |\n其他对外管理服务事项 |\n+22 |\n0 |\n889 |\n"
+            "第二十条第(六)项 |\n|||\n信息内容 |\n上一年项目数量 |\n本年增/减 |\n处理决定数量 |\n"
+            "行政处罚 |\n253 |\n--253 |\n0 |\n行政强制 |\n0 |\n0 |\n0 |\n")
+    table, _, warnings = active(real)  # the table begins without its first section line
+    assert row(table, "regulations") == [0, 0, 0]
+    assert (row(table, "licensing"), row(table, "other_services"), row(table, "penalty")) == \
+        ([16, 3, 780], [22, 0, 889], [253, -253, 0])
+    assert any("cell '+22': a plus sign" in w for w in warnings)
+    assert any("cell '--253': a doubled minus" in w for w in warnings)
+    written = ("第二十条第（六）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n"
+               "行政处罚 +5 --2 30\n行政强制 --4 0 2\n")  # free text; a minus is no count
+    table, _, warnings = active(written)
+    assert (row(table, "penalty"), row(table, "coercion")) == ([5, -2, 30], [None, 0, 2])
+    assert any(w.startswith("table 二: row coercion: column previous: cell '--4'") for w in warnings)
+    table, _, _ = active("第二十条第（五）项 |\n信息内容 | 本年处理决定数量 |\n行政许可 | +5 |\n")
+    assert table["licensing"] == {"decisions": None}  # no change column beside it: a sign is amiss
+
+
+@pytest.mark.parametrize("table, key, docs, licensing", [
+    ("第二十条第(一)项\n\n信息内容\n\n本年新\n制作数量\n\n本年新\n公开数量\n\n对外公开总数量\n\n"  # excerpts3/018
+     "规章\n\n0\n\n0\n\n0\n\n规范性文件\n\n0\n\n0\n\n0\n\n第二十条第(五)项\n\n信息内容\n\n"
+     "本年处理决定数量\n\n行政许可\n\n5\n\n第二十条第(八)项\n\n信息内容\n\n本年收费金额(单位:万元)\n\n"
+     "行政事业性收费\n\n282.1\n", "regulations", [0, 0, 0], 5),
+    ("| 第二十条第（一）项 | | | |\n| 信息内容 | 本年新制作 数量 | 本年新公开 数量 | 对外公开总数 |\n"  # written
+     "| 规章 | 0 | 0 | 3 |\n| 行政规范性文件 | 6 | 6 | 31 |\n| 第二十条第（五）项 | | | |\n"
+     "| 信息内容 | 本年处理决定数量 | | |\n| 行政许可 | 75 | | |\n| 第二十条第（六）项 | | | |\n"
+     "| 信息内容 | 本年处理决定数量 | | |\n| 行政处罚 | 12 | | |\n", "normative_documents", [6, 6, 31], 75),
+])
+def test_a_hybrid_table_keeps_each_section_under_the_columns_its_header_names(table, key, docs, licensing):
+    from parsers.schema import validate
+    record = parse_text(HEAD + "二、主动公开政府信息情况\n" + table + "三、收到和处理政府信息公开申请情况\n")
+    read = record["active_disclosure"]
+    assert read[key] == {"issued": None, "repealed": None, "in_force": None,
+                         **dict(zip(("new_made", "new_public", "total_public"), docs))}
+    assert read["licensing"] == {"decisions": licensing}
+    assert any(f"row {key}: its section's header names the other format's" in w for w in record["warnings"])
+    assert validate(record) == []
+
+
+def test_a_whole_last_row_is_read_when_a_fragment_of_what_followed_ends_the_text():
+    real = ("第二十条第(九)项\n\n信息内容\n\n采购项目数量\n\n采购总金额\n\n政府集中采购\n\n0\n\n0\n\n20")  # excerpts3/040
+    table, _, warnings = active(real, after="")
+    assert table["procurement"] == {"count": 0, "amount": 0}
+    assert any("the text ends in '20' after the row's cells" in w for w in warnings)
+    written = ("第二十条第（八）项 |\n信息内容 |\n本年收费金额（单位：万元） |\n行政事业性收费 |\n12.5 |\n3")
+    table, _, _ = active(written, after="")
+    assert table["fees"] == {"amount": 12.5}
+    unheaded = "第二十条第（八）项 |\n行政事业性收费 |\n12.5 |\n3"  # no header: two cells, one column
+    table, _, warnings = active(unheaded, after="")
+    assert table["fees"] == {"amount": None}
+    assert sum("the text ends inside the table" in w for w in warnings) == 1
+
+
+def test_the_header_column_total_is_not_the_total_row():
+    # found by tests/test_property.py: a table 三 cut after its first row, where the header's
+    # 总计 was the only other label and took the row's numbers as (七)总计
+    lines = (APPS + "\n申请人情况\n自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n"
+             "法律服务机构\n其他\n一、本年新收政府信息公开申请数量\n\n\n\n\n\n\n4")
+    rows, _ = applications(lines)
+    assert rows["total_processed"] == [None] * 7
+    piped = (APPS + " |\n申请人情况 |\n自然人 | 法人或其他组织 | 总计 |\n商业企业 | 科研机构 | 社会公益组织 | "
+             "法律服务机构 | 其他 |\n一、本年新收政府信息公开申请数量 | 2 | 1 | 0 | 0 | 0 | 0 | 3")
+    rows, _ = applications(piped)
+    assert rows["total_processed"] == [None] * 7 and rows["new_received"][:6] == [2, 1, 0, 0, 0, 0]

@@ -40,9 +40,11 @@ def _object(properties: dict, required: list | None = None, extra: bool = False)
 
 
 def active_shape(template: str) -> dict:
-    """Table 二: every row of the template, and the optional rows where a report has them."""
+    """Table 二: every row of the template, and the optional rows where a report has them;
+    a row may add the other format's columns (a hybrid table names them, see T.Row)."""
     rows = T.active_rows(template, extra=True)
-    return _object({row.key: _object({column: cell(column) for column in row.columns}) for row in rows},
+    return _object({row.key: _object({column: cell(column) for column in row.columns + row.alternative},
+                                     required=list(row.columns)) for row in rows},
                    required=[row.key for row in rows if not row.optional])
 
 
