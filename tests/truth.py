@@ -26,6 +26,7 @@ EXCERPTS = Path(__file__).parent / "files" / "excerpts"
 EXCERPTS2 = Path(__file__).parent / "files" / "excerpts2"  # a second sample, gathered afterwards
 EXCERPTS3 = Path(__file__).parent / "files" / "excerpts3"  # a third, to measure generalisation
 EXCERPTS4 = Path(__file__).parent / "files" / "excerpts4"  # a fourth, while tuning on the third
+EXCERPTS5 = Path(__file__).parent / "files" / "excerpts5"  # a fifth, for measurement only
 
 ROW_KEYS = {"normative": "normative_documents"}
 COLUMNS_2021 = ("issued", "repealed", "in_force")
