@@ -13,7 +13,9 @@ it is used; what is not certain stays None and the record says why:
   发布机构 header, the signature, the first line; every candidate must read as an
   organ's name (see ``organ``), never a piece of a sentence, and one of these last
   five that is not the organ the text reports for (结合杨村街道2025年度…工作编制, under
-  a portal's name on the first line) is passed over with a warning;
+  a portal's name on the first line; a county office's 来源 over a report that calls
+  itself 我镇) is passed over with a warning; a heading whose report words the page
+  shuffled (七家子镇2023年政府信息公开 工作告年度报) still gives its organ;
 - year: the title's; else the year that most kinds of evidence give (the
   统计期限 sentence, the report's name for itself, the years that open sentences
   of sections 一 to 四, the table header 本年(2023)): one stale sentence does
@@ -65,7 +67,7 @@ _GLUED_LABEL = re.compile(  # 信息来源:省统计局发布时间:2022-01-21: 
 # (schools, hospitals, research institutes, libraries …; 怀远二中 is a school).
 ORGAN_TYPES = ("人民政府", "政府", "办公室", "办公厅", "委员会", "管委会", "办事处", "街道", "局", "厅", "委",
                "办", "室", "署", "中心", "镇", "乡", "苏木", "区", "县", "市", "旗", "州", "盟", "省", "所", "站",
-               "队", "会", "处", "科", "部", "社区", "村", "公司", "集团")
+               "队", "会", "处", "科", "部", "社区", "村", "公司", "集团", "街")  # 新港街: a 街道 in 天津
 INSTITUTION_TYPES = ("中学", "小学", "大学", "学校", "学院", "幼儿园", "医院", "卫生院", "研究院", "院",
                      "研究所", "图书馆", "博物馆", "馆", "校", r"(?<!第)[一二三四五六七八九十]{1,3}中")
 _ORGAN_END = re.compile(f"(?:{'|'.join(ORGAN_TYPES + INSTITUTION_TYPES)})$")
@@ -73,9 +75,9 @@ _ORGAN_END = re.compile(f"(?:{'|'.join(ORGAN_TYPES + INSTITUTION_TYPES)})$")
 # 上海市人民政府参事室政府 or 中华人民共和国政府 it is the first word of 政府信息公开.
 _GOVERNMENT_AFTER = re.compile(r"(?:[省市县区旗州盟镇乡]|苏木|人民)政府$|(?<!政府)$")
 # A candidate that starts like a sentence, or has words no organ's name has, is prose.
-_PROSE_START = re.compile(r"^(?:请|根据|按照|依据|关于|现将|现|我|在|对|为|与|及|的|是|该|其|此|上述|联系|由|"
+_PROSE_START = re.compile(r"^(?:请|根据|按照|依据|关于|现将|现|我|在|对|为|与|及|并|的|是|该|其|此|上述|联系|由|"
                           r"经(?!开|济)|全(?:部|年|县|市|区|镇|乡|局|体)|本(?:年|级|单位|机关|部门|行政|局|镇|乡|委|办|街道)|今年|一年)")
-_PROSE_INSIDE = re.compile(r"[的在了是请我]|(?<![青少老])年|统一|报告|本年|负责|联系|通过|根据|按照|发布|来源|"
+_PROSE_INSIDE = re.compile(r"[的在了是请我]|(?<![青少老])年|统一|报告|本年|负责|联系|通过|根据|按照|发布|公布|向社会|来源|"
                            r"时间|日期|索引|标题|浏览|点击|官网|网址|投注|"
                            # 体育 in a bureau's compound name (教育体育局, 文化广电体育和旅游局), not in
                            # the gambling spam mirrors put in place of a name (明升体育人民政府)
@@ -465,17 +467,55 @@ def org_of(title: Title | None, text: str, *, named: list[Title] = (), hint: str
     for read in named:
         if read.org:
             return Found(read.org, "the report's name for itself")
-    reporting = reporting_organs(text)
+    reporting, kind = reporting_organs(text), self_kind(text)
     passed: list[str] = []
-    for raw, source in ((hint, "the caller's hint"), (head.get("来源"), "the 来源 header"),
+    for raw, source in ((_shuffled_title(text), "a heading with the report's words shuffled"),
+                        (hint, "the caller's hint"), (head.get("来源"), "the 来源 header"),
                         (head.get("发布机构"), "the 发布机构 header"), (_signature(text), "the signature"),
                         (_first_line(text), "the first line")):
         name = organ(raw)
         if name and reporting and not any(_same_organ(name, other) for other in reporting):
             passed.append(f"{source} names {name}, but the text reports for {'/'.join(reporting)}")
+        elif name and kind and not _of_kind(name, kind):
+            passed.append(f"{source} names {name}, but the text calls itself 我{kind}")
         elif name:
             return Found(name, source, (*passed, f"issuing organ from {source}"))
     return Found(None, "", (*passed, "issuing organ not found"))
+
+
+# A township or street speaks of itself as 我镇 / 本乡 / 我街道 (a county or a bureau may say
+# 我县 of the place it serves, so only these kinds decide).
+_SELF_KIND = re.compile(r"[我本](街道|镇|乡|街)")
+_GOVERNMENT_WORDS = re.compile(r"(?:人民政府|政府|办事处|党委|党工委)$")
+
+
+def self_kind(text: str, span: int = 3000) -> str | None:
+    """The kind of organ the text calls itself, when it does so at least twice and only
+    one way (镇, 乡, 街道)."""
+    kinds = Counter("街道" if m.group(1) == "街" else m.group(1) for m in _SELF_KIND.finditer(text[:span]))
+    if len(kinds) != 1:
+        return None
+    kind, count = kinds.most_common(1)[0]
+    return kind if count >= 2 else None
+
+
+def _of_kind(name: str, kind: str) -> bool:
+    bare = _GOVERNMENT_WORDS.sub("", _NOTE.sub("", name))
+    return bare.endswith(kind) or (kind == "街道" and bare.endswith("街"))
+
+
+# 昌图县七家子镇2023年政府信息公开 工作告年度报: a heading that names organ and year, whose
+# report words the page shuffled, so that it is not read as a title.
+_SHUFFLED = re.compile(rf"^(?P<org>[{_CJK}]{{2,40}}?){_YEAR}\s*年度?(?:政府|政务)?信息公开")
+
+
+def _shuffled_title(text: str) -> str | None:
+    for line in title_lines(text, 20):
+        line = heading_line(line)
+        m = _SHUFFLED.match(line) if line else None
+        if m:
+            return m.group("org")
+    return None
 
 
 # The text naming the organ whose year it reports on: 结合杨村街道2025年度政府信息公开工作
@@ -493,7 +533,8 @@ def reporting_organs(text: str, span: int = 3000) -> list[str]:
     found = [organ(m.group("org")) for m in _COMBINED.finditer(head)]
     for m in _SUBJECT.finditer(head):
         rest = m.group("rest")
-        found.append(next((organ(rest[:k]) for k in range(3, len(rest)) if organ(rest[:k])), None))
+        found.append(next((organ(rest[:k]) for k in range(3, len(rest))
+                           if rest[k] != "道" and organ(rest[:k])), None))  # 杨村街|道 is not 杨村街
     return list(dict.fromkeys(name for name in found if name))
 
 

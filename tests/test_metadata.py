@@ -577,3 +577,47 @@ def test_real_reports_citing_the_rule_stay_reports(number, folder):
     from tests import truth
     record, want = truth.parse_excerpt(number, truth.EXCERPTS.parent / folder)
     assert record is not None and record["year"] == want["year"]
+
+
+# --- a township's report under a county office's 来源, a heading whose words the page shuffled --
+
+def test_a_report_calling_itself_a_township_is_not_the_county_offices():
+    """excerpts5/033's class: the 来源 header names the county office that put the page up,
+    the body says 我镇/我乡: that office is not the organ (null with a warning); a candidate
+    of the right kind is taken."""
+    text = ("来源:某某县人民政府办公室 时间:2024-01-31\n一、总体情况\n2023年,我乡认真贯彻落实《条例》,"
+            "不断健全完善政务信息公开工作制度。现将我乡2023年度政府信息公开工作报告如下:\n"
+            "二、主动公开政府信息情况\n全年主动公开信息56条。\n")
+    record = parse_text(text)
+    assert (record["org"], record["year"]) == (None, 2023)
+    assert any("the 来源 header names 某某县人民政府办公室, but the text calls itself 我乡" in w
+               for w in record["warnings"])
+    street = text.replace("我乡", "本街道").replace("来源:某某县人民政府办公室", "发布机构:某某区人民政府办公室")
+    signed = parse_text(street + "\n某某区城南街道办事处\n2024年1月31日\n")
+    assert signed["org"] == "某某区城南街道办事处"
+    assert M.self_kind("2023年,我局认真落实。我镇……") is None  # two kinds: no decision
+
+
+@pytest.mark.parametrize("line, org", [
+    ("昌图县七家子镇2023年政府信息公开 工作告年度报", "昌图县七家子镇"),  # excerpts5/033
+    ("某某县林业局2022年度政府信息公开 年告度报工作", "某某县林业局"),
+])
+def test_a_heading_with_its_report_words_shuffled_still_names_the_organ(line, org):
+    text = f"{line}\n来源:某某县人民政府 时间:2024-01-31\n一、总体情况\n2022年,全面推进政务公开。\n"
+    assert parse_text(text)["org"] == org
+
+
+@pytest.mark.parametrize("title, org", [
+    ("新港街2023年政府信息公开工作年度报告", "新港街"),  # excerpts5/002: 天津's streets without 道
+    ("杭州道街2022年政府信息公开工作年度报告", "杭州道街"),
+])
+def test_a_street_named_without_dao(title, org):
+    assert M.read_title(title).org == org
+
+
+def test_a_sentence_naming_a_street_is_no_organ():
+    """excerpts/064: 编制并向社会公布邓南街2021年度…报告 names the report, not an organ 并向社会公布邓南街."""
+    assert M.organ("并向社会公布邓南街") is None
+    text = ("结合邓南街实际,编制并向社会公布邓南街2021年度政府信息公开工作年度报告。\n一、总体情况\n"
+            "2021年度我街未收到依申请公开的申请。\n")
+    assert parse_text(text)["org"] in (None, "邓南街")
