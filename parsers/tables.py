@@ -310,6 +310,8 @@ class _Distance:
             return 0.0
         if run.line < m.first_line:  # values above a label belong to an earlier row
             return INFINITE
+        if run.values.glued:  # a glued page writes each row's values after its label
+            return INFINITE
         return self._labels(run.pos, m.start) + 0.5
 
 
@@ -537,7 +539,7 @@ def _cut_row(run: Values, columns: tuple[str, ...], padding: str | None, drops: 
     certain. Between separators every cell shows, so the cells before the last are
     whole, and the last too when anything follows it (a separator, a space) or when
     ``_whole`` says so; but not in a table that ``drops`` blank cells (the columns of
-    the cells shown are then not known), nor after a blank cell that may be the label's
+    the cells shown are then not known, even where as many as the columns show), nor after a blank cell that may be the label's
     span (unless the table writes spans as nothing: ``padding`` "trailing").
 
     A last cell the text may end inside may as well be the start of what follows the
@@ -554,20 +556,22 @@ def _cut_row(run: Values, columns: tuple[str, ...], padding: str | None, drops: 
     cells = _trim(run, width, padding)
     if cells is None:
         return run  # the reader says why it cannot be placed
-    if not (run.open_end and not _whole(run.cells[-1], columns[min(len(cells), width) - 1])):
-        if len(cells) >= width:
-            return run
-    else:
+    cut = run.open_end and not _whole(run.cells[-1], columns[min(len(cells), width) - 1])
+    if not cut and len(cells) >= width:
+        # in a table that drops blank cells, a row ending in blanks may be cut in its
+        # padding: as many cells as columns then says nothing of their columns
+        return None if drops and len(run.cells) == width and _left_packed(cells) else run
+    if cut:  # nothing after it: the text may end inside it (45 of 456), or it may not be the row's
         rest = _trim(replace(run, cells=run.cells[:-1]), width, padding)
         if len(cells) > width:
             whole = rest is not None and len(rest) == width and (headed or run.breaks and rules and holds(
                 rules, [c.value if (c := read_cell(x)) else None for x in rest]))
             return replace(run, cells=rest, open_end=False) if whole else None
-        cells.pop()  # nothing after it: the text may end inside it (45 of 456)
+        cells.pop()
         if rest is None:
             return None
         if len(rest) <= width:
-            cells = [c if c == r else "" for c, r in zip(cells, rest)] + cells[len(rest):]
+            cells = [c if i < len(rest) and c == rest[i] else "" for i, c in enumerate(cells)]
     if drops or not any(c.strip() for c in cells) or (
             not cells[0].strip() and not isinstance(cells[0], Lone) and padding != "trailing"):
         return None
