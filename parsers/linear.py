@@ -43,6 +43,9 @@ class Values:
     structured: bool = True
     glued: bool = False
     open_end: bool = False  # nothing follows the last cell: the text may be cut inside it
+    # blank cells shown by line breaks (one cell per line): a merged cell is written once,
+    # so no blank cell is a span's or a grid's padding (a blank label is a cell all the same)
+    breaks: bool = False
 
     @property
     def has_number(self) -> bool:
@@ -247,6 +250,10 @@ def _cell_lines(pieces: list[tuple[int, Piece]]) -> list[Line] | None:
         else:
             out.value(piece.cells[0], n)
         previous = n
+    for line in out.lines:
+        for piece in line:
+            if isinstance(piece, Values):
+                piece.breaks = True
     return out.lines
 
 

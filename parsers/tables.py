@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import template as T
@@ -160,8 +160,7 @@ class Stream:
                         last.values.open_end = piece.open_end
                         last.stacked = True
                     else:
-                        self.runs.append(Run(size, n, Values(list(piece.cells), piece.structured,
-                                                             piece.glued, piece.open_end)))
+                        self.runs.append(Run(size, n, replace(piece, cells=list(piece.cells))))
         self.text = "".join(parts)
         self.runs = [r for r in self.runs if not _parenthetical(self.text, r.pos)]
         self.run_starts = [r.pos for r in self.runs]  # in order: runs are met in text order
@@ -311,6 +310,8 @@ class _Distance:
             return 0.0
         if run.line < m.first_line:  # values above a label belong to an earlier row
             return INFINITE
+        if run.values.glued:  # a glued page writes each row's values after its label
+            return INFINITE
         return self._labels(run.pos, m.start) + 0.5
 
 
@@ -372,12 +373,13 @@ def _blanks(cells, soft: bool) -> int:
     return count
 
 
-def _trim(cells: list[str], width: int, padding: str | None) -> list[str] | None:
+def _trim(run: Values, width: int, padding: str | None) -> list[str] | None:
     """Drop the blank cells a row has beyond ``width`` at its two ends: a spanned label's
     columns right after the label, a grid's padding at the end. Blank cells written as
     cells of their own go only where nothing else can. Where dropping them from either
     end would put the values in different columns, the table's ``padding`` side
     ("leading", "trailing") decides; unknown (None): the row cannot be placed (None)."""
+    cells = run.cells
     surplus = len(cells) - width
     if surplus <= 0:
         return list(cells)
@@ -412,11 +414,25 @@ def _left_packed(cells: list[str]) -> bool:
             and not any(isinstance(c, Lone) for c in cells))
 
 
-def _dropped(run: Values, cells: list[str], kept_blanks: bool) -> bool:
-    """A row whose values come first and whose padding was cut off, in a text that never
-    shows a blank cell before a value: its blank cells may have been dropped rather than
-    written, and the values' columns are not known."""
-    return len(cells) < len(run.cells) and not kept_blanks and _left_packed(cells)
+def _dropped(run: Values, cells: list[str], kept_blanks: bool, rules: Rules = ()) -> bool:
+    """A row whose values come first, in a text that never shows a blank cell before a
+    value, and whose blank cells may have been dropped rather than written (the values'
+    columns are then not known): its padding was trimmed off, or its values read in
+    order fit its totals rule while in place they would leave the total blank
+    (10 | 100 | 110 | | | | with 110 = 10 + 100; a text cut inside the padding shows
+    no more cells than columns)."""
+    if kept_blanks or not _left_packed(cells):
+        return False
+    return len(cells) < len(run.cells) or _fits_packed(cells, rules)
+
+
+def _fits_packed(cells: list[str], rules: Rules) -> bool:
+    """The row's one totals rule holds for its values in order (the last the sum of the
+    others) while its total column is blank."""
+    if len(rules) != 1 or len(cells) <= rules[0][0] or cells[rules[0][0]].strip():
+        return False
+    values = [c.value if (c := read_cell(x)) else None for x in cells if x.strip()]
+    return all(isinstance(v, int) for v in values) and values[-1] == sum(values[:-1])
 
 
 def _blank_before_value(cells: list[str]) -> bool:
@@ -439,7 +455,7 @@ def _cells(run: Values, width: int, rules: Rules, padding: str | None, kept_blan
     columns between separators, and glued digits are placed by ``values.place``; a short
     row of free text (PDF) is not: it may be torn rather than blank."""
     if run.structured:
-        cells = _trim(run.cells, width, padding)
+        cells = _trim(run, width, padding)
         if cells is None:
             return None, (f"{len(run.cells)} cells for {width} columns, blank ones at both ends: "
                           "which are padding is not known")
@@ -447,7 +463,7 @@ def _cells(run: Values, width: int, rules: Rules, padding: str | None, kept_blan
             cells = _without_subtotal(cells) or cells
         if len(cells) > width:
             return None, f"{len(cells)} values where {width} were expected"
-        dropped = _dropped(run, cells, kept_blanks)
+        dropped = _dropped(run, cells, kept_blanks, rules)
         if len(cells) == width and not dropped:
             return [read_cell(c) for c in cells], ""
         tokens = [c for c in cells if c.strip()]
@@ -517,37 +533,49 @@ def _complete(run: Values, columns: tuple[str, ...]) -> bool:
 
 
 def _cut_row(run: Values, columns: tuple[str, ...], padding: str | None, drops: bool,
-             headed: bool = False) -> Values | None:
+             headed: bool = False, rules: Rules = ()) -> Values | None:
     """The row a cut-off text ends in, as far as it is certain: the run itself when it is
     whole, else its whole cells in their columns and the rest blank; None when none is
     certain. Between separators every cell shows, so the cells before the last are
     whole, and the last too when anything follows it (a separator, a space) or when
     ``_whole`` says so; but not in a table that ``drops`` blank cells (the columns of
-    the cells shown are then not known), nor after a blank cell that may be the label's
-    span (unless the table writes spans as nothing: ``padding`` "trailing"). A row
-    whose section header names its columns one for one (``headed``) and that shows one
-    cell more, the text ending inside it, is whole: the extra cell is a fragment of what
-    followed the table (政府集中采购 | 0 | 0 | 20…)."""
+    the cells shown are then not known, even where as many as the columns show), nor after a blank cell that may be the label's
+    span (unless the table writes spans as nothing: ``padding`` "trailing").
+
+    A last cell the text may end inside may as well be the start of what follows the
+    row (the 2 of the next row's label 2.没有现成信息…): the other cells are read both
+    ways, with it and without it, and only what stands in the same column both ways is
+    kept. Where it cannot be the row's (one cell more than the columns, none of them
+    padding), the row is whole without it if its section header names its columns one
+    for one (``headed``; 政府集中采购 | 0 | 0 | 20…), or if its blank cells are line
+    breaks (where a merged cell is written once) and its totals ``rules`` hold (a table
+    三 with a 小计 column shows eight cells too)."""
     if not run.structured:
         return run if _complete(run, columns) else None
     width = len(columns)
-    cells = _trim(run.cells, width, padding)
+    cells = _trim(run, width, padding)
     if cells is None:
         return run  # the reader says why it cannot be placed
-    cut = (run.open_end and len(cells) == len(run.cells)
-           and not _whole(cells[-1], columns[min(len(cells), width) - 1]))
-    if len(cells) == width + 1 and cut and headed and all(c.strip() for c in cells[:width]):
-        return Values(cells[:width])
-    if len(cells) > width:
-        return None if cut else run
-    if not cut and len(cells) == width:
-        return run
-    if cut:
-        cells.pop()  # nothing after it: the text may end inside it (45 of 456)
+    cut = run.open_end and not _whole(run.cells[-1], columns[min(len(cells), width) - 1])
+    if not cut and len(cells) >= width:
+        # in a table that drops blank cells, a row ending in blanks may be cut in its
+        # padding: as many cells as columns then says nothing of their columns
+        return None if drops and len(run.cells) == width and _left_packed(cells) else run
+    if cut:  # nothing after it: the text may end inside it (45 of 456), or it may not be the row's
+        rest = _trim(replace(run, cells=run.cells[:-1]), width, padding)
+        if len(cells) > width:
+            whole = rest is not None and len(rest) == width and (headed or run.breaks and rules and holds(
+                rules, [c.value if (c := read_cell(x)) else None for x in rest]))
+            return replace(run, cells=rest, open_end=False) if whole else None
+        cells.pop()
+        if rest is None:
+            return None
+        if len(rest) <= width:
+            cells = [c if i < len(rest) and c == rest[i] else "" for i, c in enumerate(cells)]
     if drops or not any(c.strip() for c in cells) or (
             not cells[0].strip() and not isinstance(cells[0], Lone) and padding != "trailing"):
         return None
-    return Values(cells + [""] * (width - len(cells)))
+    return replace(run, cells=cells + [""] * (width - len(cells)), open_end=False)
 
 
 def _named(header: list[str]) -> list[str | None] | None:
@@ -579,7 +607,7 @@ def _unlabelled(stream: Stream, found: list[Match], rows: tuple[T.Row, ...]) -> 
         if len(runs) != 1 or not runs[0].values.structured:
             continue
         run = runs[0]
-        cells = _trim(run.values.cells, first.width, stream.padding)
+        cells = _trim(run.values, first.width, stream.padding)
         if cells is None or len(cells) != first.width or not all(c.strip() for c in cells):
             continue
         stream.unlabelled.add(run.pos)
@@ -675,8 +703,8 @@ class Reader:
         # and so is what is not certain of that row itself
         last = max(seen, default=-1) if stream.cut else len(rows)
         drops = not stream.kept_blanks and any(
-            r.values.structured and (cells := _trim(r.values.cells, rows[i].width, stream.padding))
-            and _dropped(r.values, cells, False) for i, r in assigned.items())
+            r.values.structured and (cells := _trim(r.values, rows[i].width, stream.padding))
+            and _dropped(r.values, cells, False, rules) for i, r in assigned.items())
         out: dict[str, list | None] = {row.key: None for i, row in enumerate(rows)
                                        if not row.optional or i in seen}
         lost = [row.key for i, row in enumerate(rows) if i > last and not row.optional]
@@ -694,9 +722,9 @@ class Reader:
                                      f"under those names")
             if i == last and stream.cut and values is not None:
                 values = _cut_row(values, columns, stream.padding, drops,
-                                  _named(header) == list(columns))
+                                  _named(header) == list(columns), rules)
                 if values is not None and values is not run.values:
-                    whole = len(values.cells) == len(columns) and all(c.strip() for c in values.cells)
+                    whole = values.cells == run.values.cells[:len(columns)]
                     self.warnings.append(
                         f"table {table}: row {row.key}: the text ends in {run.values.cells[-1]!r} "
                         "after the row's cells; that fragment is left out" if whole else
@@ -809,7 +837,8 @@ class Reader:
         for r in runs:
             cells += r.values.cells
         glued = any(r.values.glued for r in runs)
-        row = Values(cells, structured, glued, open_end=bool(runs) and runs[-1].values.open_end)
+        row = Values(cells, structured, glued, open_end=bool(runs) and runs[-1].values.open_end,
+                     breaks=bool(runs) and all(r.values.breaks for r in runs))
         values, notes = None, []
         if stream is not None and stream.cut and not _complete(row, columns):
             notes = ["the text ends inside the table; its values are not read"]
