@@ -41,13 +41,13 @@ _ABOUT_DISCLOSURE = re.compile(r"公开|年度报告|年报")
 _ARTICLE_LINE = re.compile(r"(?m)^[ \t#*|]*第[一二三四五六七八九十百零〇]{1,4}条[ \t]*(?![第\s(（])\S")
 
 
-def not_a_report(norm: str, *, head: dict, hints: Hints, headings: dict, has_figures: bool,
-                 speaks_as_report: bool) -> str | None:
+def not_a_report(norm: str, *, head: dict, hints: Hints, headings: dict, named: list[meta.Title],
+                 has_figures: bool, speaks_as_report: bool) -> str | None:
     """Why the page, though it speaks of annual reports, is none; None when it may be one.
-    ``norm``: the normalised text; ``headings``: the national sections found in it;
-    ``has_figures``: whether a statistics table holds a figure; ``speaks_as_report``: whether
-    the text says 本报告… of itself."""
-    if has_figures or speaks_as_report or any(read.year or read.org for read in meta.self_named(norm)):
+    ``norm``: the normalised text; ``headings``: the national sections found in it; ``named``:
+    the report's names for itself (``metadata.self_named``); ``has_figures``: whether a
+    statistics table holds a figure; ``speaks_as_report``: whether the text says 本报告… of itself."""
+    if has_figures or speaks_as_report or any(read.year or read.org for read in named):
         return None  # whatever its name, the page reports
     blank_format = national_format(norm, head, hints)
     if blank_format:

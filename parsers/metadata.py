@@ -532,9 +532,11 @@ def reporting_organs(text: str, span: int = 3000) -> list[str]:
     head = text[:span]
     found = [organ(m.group("org")) for m in _COMBINED.finditer(head)]
     for m in _SUBJECT.finditer(head):
+        # the shortest beginning that is a name and that the next character does not carry on
+        # (杨村街|道 is 杨村街道; 管理局|严格 ends at 局)
         rest = m.group("rest")
-        found.append(next((organ(rest[:k]) for k in range(3, len(rest))
-                           if rest[k] != "道" and organ(rest[:k])), None))  # 杨村街|道 is not 杨村街
+        names = [organ(rest[:k]) for k in range(3, len(rest) + 1)]
+        found.append(next((name for name, longer in zip(names, names[1:]) if name and not longer), None))
     return list(dict.fromkeys(name for name in found if name))
 
 

@@ -69,10 +69,6 @@ def _reports_in_prose(norm: str) -> bool:
 _SPEAKS_AS_REPORT = re.compile(r"本(?:年度)?(?:报告|年报)(?:是|由|根据|依据|按照|中?所列|数据)|编制本(?:年度)?(?:报告|年报)")
 
 
-def _speaks_as_report(norm: str) -> bool:
-    return bool(_says_this_report(norm) or meta.self_named(norm))
-
-
 def _says_this_report(norm: str) -> bool:
     return bool(_SPEAKS_AS_REPORT.search(norm[:3000]))
 
@@ -118,15 +114,16 @@ def build_record(text: str, *, grids: list[Grid] | None = None, hints: Hints | N
     headings = find_headings(norm)
     sections = split_sections(norm, text, normal.origin, headings=headings)
     has_tables = any((active, apps, review))
+    named = meta.self_named(norm)
+    speaks = _says_this_report(norm)
     if not has_tables and not any(sections.values()) and not (
-            (title or _speaks_as_report(norm)) and _reports_in_prose(norm)):
+            (title or speaks or named) and _reports_in_prose(norm)):
         raise NotAReport("no section heading and no statistics table of the annual report format, "
                          "and no prose speaking as a report or under a report title (an image-only page?)")
-    lookalike = not_a_report(norm, head=head, hints=hints, headings=headings,
-                             has_figures=_has_numbers(active, apps, review), speaks_as_report=_says_this_report(norm))
+    lookalike = not_a_report(norm, head=head, hints=hints, headings=headings, named=named,
+                             has_figures=_has_numbers(active, apps, review), speaks_as_report=speaks)
     if lookalike:
         raise NotAReport(lookalike)
-    named = meta.self_named(norm)
     published = meta.published_of(norm, hints.published, head)
     year = meta.year_of(title, norm, body_end=_body_end(headings), named=named, published=published,
                         url=hints.url or hints.page_url, template=template)

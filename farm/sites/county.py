@@ -41,6 +41,22 @@ class CountySite(Site):
     def plan_docs(self) -> None:
         raise NotImplementedError
 
+    def report_title(self, unit: str, year: int) -> str:
+        """How this portal names `unit`'s report for `year` (each site its own variety)."""
+        raise NotImplementedError
+
+    def plan_reports(self, files: dict[tuple[str, int], tuple[str, bool]], unit_first: bool = False) -> None:
+        """One report per unit and year (years outer unless `unit_first`: the order fixes ids and
+        figures), titled by `report_title`; `files` maps (unit, year) to the (ext, keep_body) of
+        the file a report is published as."""
+        pairs = ([(u, y) for u in self.units for y in self.span] if unit_first
+                 else [(u, y) for y in self.span for u in self.units])
+        for unit, year in pairs:
+            doc = self.report(unit, year, self.report_title(unit, year))
+            if (unit, year) in files:
+                ext, keep_body = files[unit, year]
+                self.filed(doc, ext, keep_body=keep_body)
+
     # -- names ---------------------------------------------------------------------------------------
     def short(self, unit: str) -> str:
         """The organ without the county: 教育局, 石桥镇 (how titles on county portals often name it)."""

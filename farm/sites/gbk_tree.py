@@ -41,26 +41,22 @@ class GbkTreeSite(CountySite):
     def create(cls, farm, scale):
         return cls(farm, "芦塘县", "www.lutang.gov.cn", scale, farm.rng)
 
-    def plan_docs(self):
+    def report_title(self, unit, year):
         c, first, last = self.county, self.span[0], self.span[-1]
-        for year in self.span:
-            for unit in self.units:
-                if unit == "gov":
-                    title = {first: f"{c}人民政府{year}年政府信息公开工作年度报告",
-                             last: f"{c}{year}年度信息公开年报"}.get(year, f"{year}年度信息公开年报")
-                elif unit == "office":
-                    title = f"{c}人民政府办公室关于{year}年政府信息公开工作年度报告的公告"
-                elif unit.startswith("dept"):
-                    title = f"{self.units[unit]}{year}年度政府信息公开年报"
-                elif unit == "town1":
-                    title = f"{year}年度政府信息公开工作报告（{self.short(unit)}）"
-                else:
-                    title = f"{self.short(unit)}关于{year}年度政府信息公开工作年度报告的公告"
-                doc = self.report(unit, year, title)
-                if (unit, year) == ("office", 2023):
-                    self.filed(doc, "pdf")
-                elif (unit, year) == ("dept2", last):
-                    self.filed(doc, "docx", keep_body=True)
+        if unit == "gov":
+            return {first: f"{c}人民政府{year}年政府信息公开工作年度报告",
+                    last: f"{c}{year}年度信息公开年报"}.get(year, f"{year}年度信息公开年报")
+        if unit == "office":
+            return f"{c}人民政府办公室关于{year}年政府信息公开工作年度报告的公告"
+        if unit.startswith("dept"):
+            return f"{self.units[unit]}{year}年度政府信息公开年报"
+        if unit == "town1":
+            return f"{year}年度政府信息公开工作报告（{self.short(unit)}）"
+        return f"{self.short(unit)}关于{year}年度政府信息公开工作年度报告的公告"
+
+    def plan_docs(self):
+        c, last = self.county, self.span[-1]
+        self.plan_reports({("office", 2023): ("pdf", False), ("dept2", last): ("docx", True)})
         self.other("gov", "图解：2023年度信息公开年报", 2023, date(2024, 2, 20))
         self.other("office", f"{c}2024年政务公开工作实施方案", 2024, date(2024, 4, 2))
         self.other("gov", f"{c}人民政府信息公开指南（2023年修订）", 2023, date(2023, 7, 1))
@@ -163,7 +159,7 @@ class GbkTreeSite(CountySite):
             rows = "".join(f'<tr><td class="bt"><a href="{self.detail_url(d, channel).removeprefix(self.www + ML)}" '
                            f'target="_blank">{self.esc(d.title)}</a></td><td class="rq">{d.published:%Y.%m.%d}</td></tr>'
                            for d in chunk)
-            link = lambda n, label: f'<a href="list.jsp?channelId={channel}&pageIndex={n}">{label}</a>'  # noqa: E731
+            link = lambda n, label: f'<a href="list.jsp?channelId={channel}&pageIndex={n}">{label}</a>'
             pager = (f'<div class="pager">共{len(docs)}条记录 第{number}/{len(pages)}页 {link(1, "首页")} '
                      + (link(number - 1, "上一页") if number > 1 else "上一页") + " "
                      + (link(number + 1, "下一页") if number < len(pages) else "下一页")

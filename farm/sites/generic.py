@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import html
 
+from .. import content
 from ..faults import NOT_RECORD, Fault, error
 from ..model import Doc, Route, Site
-from .. import content
 
 PAGE_SIZE = 4
 SUBS = (("szfnb", "县政府年报", ("gov", "office")), ("bmxxgknb", "部门年报", "dept"), ("xzjd", "乡镇年报", "town"))

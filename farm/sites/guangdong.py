@@ -124,6 +124,6 @@ class GuangdongSite(Site):
 
 
 def doc_time(doc: Doc) -> float:
-    from datetime import datetime, timezone, timedelta
+    from datetime import datetime, timedelta, timezone
     return datetime(doc.published.year, doc.published.month, doc.published.day, 10,
                     tzinfo=timezone(timedelta(hours=8))).timestamp()

@@ -46,27 +46,22 @@ class HanwebDeptSite(CountySite):
     def create(cls, farm, scale):
         return cls(farm, "鹤鸣县", "www.heming.gov.cn", scale, farm.rng)
 
+    def report_title(self, unit, year):
+        c = self.county
+        if unit == "gov":
+            return f"{c}人民政府{year}年政府信息公开工作年度报告"
+        if unit == "office":
+            return f"{year}年{c}人民政府办公室政府信息公开工作年度报告"
+        if unit.startswith("dept"):
+            return f"{year}年政府信息公开工作年度报告"
+        if unit == "town1":
+            return f"{year}年度政府信息公开工作年度报告（{self.short(unit)}）"
+        return f"{self.short(unit)}{year}年政府信息公开工作年度报告"
+
     def plan_docs(self):
         c, first, last = self.county, self.span[0], self.span[-1]
-        for unit in self.units:
-            for year in self.span:
-                if unit == "gov":
-                    title = f"{c}人民政府{year}年政府信息公开工作年度报告"
-                elif unit == "office":
-                    title = f"{year}年{c}人民政府办公室政府信息公开工作年度报告"
-                elif unit.startswith("dept"):
-                    title = f"{year}年政府信息公开工作年度报告"
-                elif unit == "town1":
-                    title = f"{year}年度政府信息公开工作年度报告（{self.short(unit)}）"
-                else:
-                    title = f"{self.short(unit)}{year}年政府信息公开工作年度报告"
-                doc = self.report(unit, year, title)
-                if (unit, year) == ("gov", first):
-                    self.filed(doc, "docx", keep_body=True)
-                elif (unit, year) == ("dept1", 2023):
-                    self.filed(doc, "pdf")
-                elif (unit, year) == ("town0", last):
-                    self.filed(doc, "pdf", keep_body=True)
+        self.plan_reports({("gov", first): ("docx", True), ("dept1", 2023): ("pdf", False),
+                           ("town0", last): ("pdf", True)}, unit_first=True)
         self.other("gov", "2023年政府信息公开工作年度报告解读", 2023, date(2024, 2, 6))
         self.other("office", f"关于{c}2023年度政府信息公开工作考核结果的通报", 2023, date(2024, 4, 12))
         self.other("dept0", f"{c}{self.short('dept0')}2023年度部门决算", 2023, date(2024, 8, 30))

@@ -43,21 +43,19 @@ class ScriptLinkSite(CountySite):
     def xxgk(self) -> str:
         return "http://xxgk.baichuan.gov.cn"
 
+    def report_title(self, unit, year):
+        c = self.county
+        if unit == "gov":
+            return f"{c}{year}年政府信息公开工作年度报告"
+        if unit == "office":
+            return f"{year}年{c}人民政府办公室政府信息公开工作年度报告"
+        if unit.startswith("dept"):
+            return f"县{self.short(unit)}{year}年政府信息公开工作年度报告"
+        return f"{self.short(unit)}{year}年度政府信息公开工作报告"
+
     def plan_docs(self):
         c = self.county
-        for year in self.span:
-            for unit in self.units:
-                if unit == "gov":
-                    title = f"{c}{year}年政府信息公开工作年度报告"
-                elif unit == "office":
-                    title = f"{year}年{c}人民政府办公室政府信息公开工作年度报告"
-                elif unit.startswith("dept"):
-                    title = f"县{self.short(unit)}{year}年政府信息公开工作年度报告"
-                else:
-                    title = f"{self.short(unit)}{year}年度政府信息公开工作报告"
-                doc = self.report(unit, year, title)
-                if (unit, year) in (("gov", self.span[-1]), ("dept0", self.span[1])):
-                    self.filed(doc, "pdf")
+        self.plan_reports({("gov", self.span[-1]): ("pdf", False), ("dept0", self.span[1]): ("pdf", False)})
         self.other("gov", f"{c}人民政府信息公开指南", 2023, date(2023, 5, 8))
         self.other("gov", f"{c}2023年政府信息公开工作年度报告解读", 2023, date(2024, 2, 6))
         self.other("office", f"{c}2024年政务公开工作实施方案", 2024, date(2024, 3, 29))

@@ -34,23 +34,21 @@ class ScriptListSite(CountySite):
     def create(cls, farm, scale):
         return cls(farm, "湘源县", "www.xiangyuan.gov.cn", scale, farm.rng)
 
+    def report_title(self, unit, year):
+        c = self.county
+        if unit == "gov":
+            return f"{c}人民政府{year}年政府信息公开工作年度报告"
+        if unit == "office":
+            return f"{c}人民政府办公室{year}年政府信息公开工作年度报告"
+        if unit.startswith("dept"):
+            return f"{self.units[unit]}{year}年度政府信息公开工作年度报告"
+        return f"{self.short(unit)}人民政府{year}年政府信息公开工作年度报告"
+
     def plan_docs(self):
         c, last = self.county, self.span[-1]
-        for year in self.span:
-            for unit in self.units:
-                if unit == "gov":
-                    title = f"{c}人民政府{year}年政府信息公开工作年度报告"
-                elif unit == "office":
-                    title = f"{c}人民政府办公室{year}年政府信息公开工作年度报告"
-                elif unit.startswith("dept"):
-                    title = f"{self.units[unit]}{year}年度政府信息公开工作年度报告"
-                else:
-                    title = f"{self.short(unit)}人民政府{year}年政府信息公开工作年度报告"
-                doc = self.report(unit, year, title)
-                if (unit, year) in (("dept1", last), ("office", self.span[0])):
-                    self.filed(doc, "pdf")
-                elif (unit, year) == ("town1", last):  # listed as its PDF only: a file row of the array
-                    self.filed(doc, "pdf")
+        # town1's last report is listed as its PDF only: a file row of the array
+        self.plan_reports({("dept1", last): ("pdf", False), ("office", self.span[0]): ("pdf", False),
+                           ("town1", last): ("pdf", False)})
         self.other("gov", f"《{c}人民政府2023年政府信息公开工作年度报告》解读", 2023, date(2024, 2, 2))
         self.other("office", f"{c}政府网站工作年度报表（2023年度）", 2023, date(2024, 1, 25))
         self.other("dept0", f"{self.units['dept0']}2023年法治政府建设年度报告", 2023, date(2024, 3, 1))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..faults import LISTED, NOT_FETCHED, NOT_RECORD, Fault, error
-from ..model import Doc, SOFT_404_PAGE
+from ..model import SOFT_404_PAGE, Doc
 from .county import CountySite
 
 ROOT = "/zwgk/zfxxgk/fdzdgknr/zfxxgknb/"
@@ -40,25 +40,22 @@ class TrsDeepSite(CountySite):
     def create(cls, farm, scale):
         return cls(farm, "青峪县", "www.qingyu.gov.cn", scale, farm.rng)
 
+    def report_title(self, unit, year):
+        c = self.county
+        if unit == "gov":
+            return f"{c}人民政府{year}年政府信息公开工作年度报告"
+        if unit == "office":
+            return f"{c}人民政府办公室{year}年度政府信息公开工作年度报告"
+        if unit.startswith("dept"):
+            return f"县{self.short(unit)}{year}年政府信息公开工作年度报告"
+        if int(unit[4:]) % 2:
+            return f"{self.short(unit)}人民政府{year}年度政府信息公开工作报告"
+        return f"{self.short(unit)}{year}年政府信息公开工作年度报告"
+
     def plan_docs(self):
         c, first, last = self.county, self.span[0], self.span[-1]
-        for year in self.span:
-            for unit in self.units:
-                if unit == "gov":
-                    title = f"{c}人民政府{year}年政府信息公开工作年度报告"
-                elif unit == "office":
-                    title = f"{c}人民政府办公室{year}年度政府信息公开工作年度报告"
-                elif unit.startswith("dept"):
-                    title = f"县{self.short(unit)}{year}年政府信息公开工作年度报告"
-                elif int(unit[4:]) % 2:
-                    title = f"{self.short(unit)}人民政府{year}年度政府信息公开工作报告"
-                else:
-                    title = f"{self.short(unit)}{year}年政府信息公开工作年度报告"
-                doc = self.report(unit, year, title)
-                if (unit, year) in (("gov", first), ("town1", last)):
-                    self.filed(doc, "pdf")
-                elif (unit, year) == ("dept0", 2023):
-                    self.filed(doc, "pdf", keep_body=True)
+        self.plan_reports({("gov", first): ("pdf", False), ("town1", last): ("pdf", False),
+                           ("dept0", 2023): ("pdf", True)})
         self.other("gov", f"《{c}人民政府2023年政府信息公开工作年度报告》解读", 2023, date(2024, 2, 2))
         self.other("office", "关于做好2023年政府信息公开工作年度报告编制发布工作的通知", 2023, date(2023, 12, 20))
         self.other("office", f"{c}{last + 1}年政务公开工作要点", last, date(last + 1, 3, 28))

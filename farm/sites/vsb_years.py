@@ -44,20 +44,16 @@ class VsbYearsSite(CountySite):
     def create(cls, farm, scale):
         return cls(farm, "石岗县", "www.shigang.gov.cn", scale, farm.rng)
 
+    def report_title(self, unit, year):
+        if unit.startswith("town"):
+            return f"{self.short(unit)}人民政府{year}年政府信息公开工作年度报告"
+        return f"{self.units[unit]}{year}年政府信息公开工作年度报告"
+
     def plan_docs(self):
         c, first, last = self.county, self.span[0], self.span[-1]
         self.robots = "User-agent: *\nDisallow: /ssjg.jsp\nDisallow: /system/_content/search\n"
-        for year in self.span:
-            for unit in self.units:
-                if unit.startswith("town"):
-                    title = f"{self.short(unit)}人民政府{year}年政府信息公开工作年度报告"
-                else:
-                    title = f"{self.units[unit]}{year}年政府信息公开工作年度报告"
-                doc = self.report(unit, year, title)
-                if (unit, year) in (("dept0", first), ("town2", 2023)):
-                    self.filed(doc, "pdf")
-                elif (unit, year) == ("gov", last):
-                    self.filed(doc, "pdf", keep_body=True)
+        self.plan_reports({("dept0", first): ("pdf", False), ("town2", 2023): ("pdf", False),
+                           ("gov", last): ("pdf", True)})
         self.other("gov", f"{c}2023年政府信息公开工作年度报告政策解读", 2023, date(2024, 2, 8))
         self.other("gov", f"{c}人民政府关于2023年法治政府建设情况的报告", 2023, date(2024, 3, 25))
         self.other("office", f"{c}{last}年政务公开工作实施方案", last, date(last, 3, 15))
